@@ -8,7 +8,6 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.lang.reflect.Proxy;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -89,28 +88,19 @@ public final class ChildMain {
 
     /**
      * Python's {@code terminate()} ends the child at once, without running finally blocks or exit handlers;
-     * the JVM would run shutdown hooks (which join this child's own children). {@code sun.misc.Signal} is
-     * reached reflectively because it is unsupported API.
+     * the JVM would run shutdown hooks (which join this child's own children). {@code sun.misc.Signal} in
+     * jdk.unsupported is the only way; javac warns about it once. (A reflective proxy would avoid the warning
+     * but generates a class at every child start.)
      */
+    @SuppressWarnings("removal")
     private static void haltOnSigterm() {
         try {
-            Class<?> signalType = Class.forName("sun.misc.Signal");
-            Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
-            Object handler = Proxy.newProxyInstance(handlerType.getClassLoader(), new Class<?>[] {handlerType},
-                    (proxy, method, methodArgs) -> switch (method.getName()) {
-                        case "handle" -> {
-                            System.out.flush();
-                            System.err.flush();
-                            Runtime.getRuntime().halt(ExitCodes.statusForSignal(ExitCodes.SIGTERM));
-                            yield null;
-                        }
-                        case "hashCode" -> System.identityHashCode(proxy);
-                        case "equals" -> proxy == methodArgs[0];
-                        default -> "jmp-sigterm-handler";
-                    });
-            Object term = signalType.getConstructor(String.class).newInstance("TERM");
-            signalType.getMethod("handle", signalType, handlerType).invoke(null, term, handler);
-        } catch (ReflectiveOperationException | RuntimeException e) {
+            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> {
+                System.out.flush();
+                System.err.flush();
+                Runtime.getRuntime().halt(ExitCodes.statusForSignal(ExitCodes.SIGTERM));
+            });
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
             // Without it SIGTERM still ends the JVM (exit status 143), only after its shutdown hooks.
         }
     }
