@@ -295,9 +295,21 @@ public class Process implements Serializable {
             return 0;
         } catch (Throwable t) {
             System.err.println("Process " + name + ":");
+            t.setStackTrace(userFrames(t.getStackTrace()));
             t.printStackTrace();
             return 1;
         }
+    }
+
+    /** The frames above this library's bootstrap: like Python's traceback, the user's code only. */
+    private static StackTraceElement[] userFrames(StackTraceElement[] frames) {
+        for (int i = 0; i < frames.length; i++) {
+            String method = frames[i].getMethodName();
+            if (Process.class.getName().equals(frames[i].getClassName()) && (method.equals("run") || method.equals("bootstrap"))) {
+                return Arrays.copyOf(frames, i);
+            }
+        }
+        return frames;
     }
 
     /** The parts that travel to the child, named as an error message should name them. */

@@ -53,8 +53,11 @@ class ProcessTest {
                 throw new IllegalStateException("boom");
             });
             assertEquals(1, runToEnd(failing));
-            assertTrue(output.err().startsWith("Process " + failing.name() + ":\njava.lang.IllegalStateException: boom\n"),
-                    output.err());
+            List<String> trace = output.err().lines().toList();
+            assertEquals("Process " + failing.name() + ":", trace.get(0));
+            assertEquals("java.lang.IllegalStateException: boom", trace.get(1));
+            assertTrue(trace.get(2).contains("ProcessTest.lambda$"), trace.get(2));
+            assertEquals(3, trace.size(), "the library's bootstrap frames are not shown: " + trace);
         }
     }
 

@@ -27,7 +27,7 @@ public final class ShippedClassLoader extends ClassLoader {
     private final Map<String, byte[]> pending = new ConcurrentHashMap<>();
 
     public ShippedClassLoader(List<String> classpath, ClassLoader parent) {
-        super("jmp-shipped", classpathLoader(classpath, parent));
+        super("notebook", classpathLoader(classpath, parent));
     }
 
     /** Makes {@code classes} loadable; a name already defined keeps its first definition. */
