@@ -1,0 +1,154 @@
+package org.jmultiprocessing;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+import org.jmultiprocessing.internal.Job;
+
+/**
+ * Python's {@code AsyncResult}: the pending result of {@link Pool#applyAsync}, {@link Pool#mapAsync} or
+ * {@link Pool#starmapAsync}.
+ *
+ * <p>{@link #get()} rethrows a task's exception as {@link Pool} describes. Interrupting the thread that waits
+ * in {@code get} or {@code await} (a notebook's interrupt button) cancels the call: its queued tasks are
+ * dropped and workers busy with it are replaced, then a {@link CancellationException} is thrown with the
+ * thread's interrupt flag set.
+ */
+public final class AsyncResult<T> {
+    private final CompletableFuture<T> future;
+    private final Job job;
+
+    AsyncResult(CompletableFuture<T> future, Job job) {
+        this.future = future;
+        this.job = job;
+    }
+
+    /** Waits for the result; rethrows the task's exception. */
+    public T get() {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            throw interrupted();
+        } catch (ExecutionException e) {
+            throw Pool.forCaller(e.getCause());
+        }
+    }
+
+    /** Waits at most {@code timeout}: Python's {@code get(timeout)}; the call goes on running after a timeout. */
+    public T get(Duration timeout) throws TimeoutException {
+        try {
+            return future.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            throw interrupted();
+        } catch (ExecutionException e) {
+            throw Pool.forCaller(e.getCause());
+        } catch (TimeoutException e) {
+            throw new TimeoutException("the result was not ready within " + timeout);
+        }
+    }
+
+    /** Python's {@code wait()}: waits until the result is ready, without returning it. */
+    public void await() {
+        try {
+            future.handle((value, error) -> null).get();
+        } catch (InterruptedException e) {
+            throw interrupted();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e); // handle() never completes exceptionally
+        }
+    }
+
+    /** Python's {@code wait(timeout)}; returns whether the result is ready. */
+    public boolean await(Duration timeout) {
+        try {
+            future.handle((value, error) -> null).get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            throw interrupted();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        } catch (TimeoutException e) {
+            return false;
+        }
+    }
+
+    /** True once the call has completed, successfully or not. */
+    public boolean ready() {
+        return future.isDone();
+    }
+
+    /** Whether the call completed without an exception; like Python, an error to ask before it is ready. */
+    public boolean successful() {
+        if (!future.isDone()) {
+            throw new IllegalStateException("the result is not ready yet: call successful() after ready() is true");
+        }
+        return !future.isCompletedExceptionally();
+    }
+
+    /**
+     * Python's {@code callback}: runs {@code action} with the result when the call succeeds (at once if it
+     * already has), on a pool thread, which it should not hold up. Returns this result for chaining.
+     */
+    public AsyncResult<T> onSuccess(Consumer<? super T> action) {
+        Objects.requireNonNull(action, "action");
+        future.whenComplete((value, error) -> {
+            if (error == null) {
+                runCallback(() -> action.accept(value));
+            }
+        });
+        return this;
+    }
+
+    /** Python's {@code error_callback}: runs {@code action} with the exception {@link #get()} would throw. */
+    public AsyncResult<T> onError(Consumer<? super Throwable> action) {
+        Objects.requireNonNull(action, "action");
+        future.whenComplete((value, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                runCallback(() -> action.accept(cause instanceof CancellationException ? cause : Pool.forCaller(cause)));
+            }
+        });
+        return this;
+    }
+
+    /** Cancels the call: queued tasks are dropped, busy workers replaced; {@link #get()} then throws. */
+    public void cancel() {
+        job.cancel("the call was cancelled");
+    }
+
+    /**
+     * A {@link CompletableFuture} that completes with this result; cancelling it cancels the call. Task
+     * exceptions arrive with their original type (a {@code get()} wraps them in ExecutionException as usual).
+     */
+    public CompletableFuture<T> toCompletableFuture() {
+        CompletableFuture<T> view = future.copy();
+        view.whenComplete((value, error) -> {
+            if (view.isCancelled()) {
+                job.cancel("the call was cancelled through its CompletableFuture");
+            }
+        });
+        return view;
+    }
+
+    private CancellationException interrupted() {
+        job.cancel("the waiting thread was interrupted");
+        Thread.currentThread().interrupt();
+        return new CancellationException("interrupted while waiting: the call was cancelled and its busy workers replaced");
+    }
+
+    private static void runCallback(Runnable callback) {
+        try {
+            callback.run();
+        } catch (RuntimeException | Error e) {
+            System.err.println("Exception in a pool result callback:");
+            e.printStackTrace();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.jmultiprocessing;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeoutException;
+
+import org.jmultiprocessing.internal.StreamJob;
+
+/**
+ * The results of {@link Pool#imap} and {@link Pool#imapUnordered}: an iterator (usable once in a for-each
+ * loop) that reads the input lazily, with a bounded read-ahead. A task's exception is thrown by the
+ * {@link #next()} call for its position, as in Python; iteration may go on after it.
+ *
+ * <p>Interrupting the iterating thread cancels the remaining work (busy workers are replaced) and throws a
+ * {@link CancellationException} with the interrupt flag set.
+ */
+public final class ResultIterator<R> implements Iterator<R>, Iterable<R> {
+    private final StreamJob job;
+    private Object lookahead;
+    private boolean hasLookahead;
+
+    ResultIterator(StreamJob job) {
+        this.job = job;
+    }
+
+    @Override
+    public Iterator<R> iterator() {
+        return this;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (!hasLookahead) {
+            lookahead = take(-1);
+            hasLookahead = true;
+        }
+        return lookahead != StreamJob.END;
+    }
+
+    @Override
+    public R next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("no more results");
+        }
+        return consumeLookahead();
+    }
+
+    /** Python's {@code next(timeout)}: the next result, waiting at most {@code timeout} for it. */
+    public R next(Duration timeout) throws TimeoutException {
+        if (!hasLookahead) {
+            lookahead = takeWithin(timeout);
+            hasLookahead = true;
+        }
+        if (lookahead == StreamJob.END) {
+            throw new NoSuchElementException("no more results");
+        }
+        return consumeLookahead();
+    }
+
+    /** Stops the work not yet done: queued tasks are dropped and busy workers replaced. */
+    public void cancel() {
+        job.cancel("the iteration was cancelled");
+    }
+
+    @SuppressWarnings("unchecked")
+    private R consumeLookahead() {
+        hasLookahead = false;
+        R value = (R) lookahead;
+        lookahead = null;
+        return value;
+    }
+
+    private Object takeWithin(Duration timeout) throws TimeoutException {
+        try {
+            return job.next(Math.max(0, timeout.toNanos()));
+        } catch (TimeoutException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            throw interrupted();
+        } catch (Throwable t) {
+            throw Pool.forCaller(t);
+        }
+    }
+
+    private Object take(long timeoutNanos) {
+        try {
+            return job.next(timeoutNanos);
+        } catch (InterruptedException e) {
+            throw interrupted();
+        } catch (Throwable t) {
+            throw Pool.forCaller(t);
+        }
+    }
+
+    private CancellationException interrupted() {
+        job.cancel("the iterating thread was interrupted");
+        Thread.currentThread().interrupt();
+        return new CancellationException("interrupted while iterating: the remaining work was cancelled and busy workers replaced");
+    }
+}

@@ -1,0 +1,58 @@
+package org.jmultiprocessing.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jmultiprocessing.NotTransferableException;
+
+/**
+ * One call on a pool ({@code map}, {@code imap}, {@code apply}, ...): its function, shipped once, and the
+ * chunks of its items. Worker slots report each chunk's outcome from their own threads.
+ */
+public abstract class Job {
+    private static final AtomicLong IDS = new AtomicLong();
+
+    final long id = IDS.incrementAndGet();
+    final CodeShipment function;
+    final boolean starred;
+    final PoolEngine pool;
+    private final ClassLoader loader;
+
+    /**
+     * @param starred whether each item is an array of arguments (starmap, apply) rather than one argument
+     */
+    Job(PoolEngine pool, Object function, boolean starred) {
+        this.pool = pool;
+        this.starred = starred;
+        this.loader = function.getClass().getClassLoader();
+        try {
+            this.function = CodeShipment.capture(function, Map.of("the function", function));
+        } catch (NotTransferableException e) {
+            throw new NotTransferableException(e.getMessage().replace("to the child process", "to the pool's workers")
+                    + (function instanceof java.util.concurrent.Callable || function instanceof Runnable
+                    ? " A plain Callable or Runnable lambda is not Serializable: pass a Func0, or cast it to"
+                    + " (Callable<T> & Serializable)." : ""), e.getCause());
+        }
+    }
+
+    /** True once the caller no longer wants this job's remaining chunks (failed, cancelled, terminated). */
+    abstract boolean isAbandoned();
+
+    abstract void succeeded(Chunk chunk, Object[] results);
+
+    abstract void failed(Chunk chunk, Throwable error);
+
+    /** Stops the job: queued chunks are dropped, and workers busy with it are killed and replaced. */
+    public abstract void cancel(String reason);
+
+    /** Reads results with the loader of the caller's function, which knows the notebook's classes. */
+    Object deserialize(byte[] bytes) throws IOException, ClassNotFoundException {
+        ClassLoader resolving = loader != null ? loader : Thread.currentThread().getContextClassLoader();
+        try (ObjectInputStream in = new ShippedClassLoader.ShippedObjectInputStream(new ByteArrayInputStream(bytes), resolving)) {
+            return in.readObject();
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package org.jmultiprocessing.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.jmultiprocessing.Target;
+
+/**
+ * The machinery behind {@link org.jmultiprocessing.Pool}: a queue of chunks shared by one {@link WorkerSlot}
+ * per process. Each slot owns one worker JVM at a time and talks to it synchronously over its socket, so a
+ * worker's death is seen by the one thread that waits for its reply, the moment the socket closes.
+ */
+public final class PoolEngine {
+    /** How often an idle slot checks that its worker is still alive. */
+    private static final long IDLE_CHECK_MILLIS = 100;
+
+    private final int processes;
+    private final Target initializer;
+    private final int maxTasksPerChild;
+    private final LinkedBlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
+    private final Set<Job> active = ConcurrentHashMap.newKeySet();
+    private final List<WorkerSlot> slots = new ArrayList<>();
+    private volatile boolean closed;
+    private volatile boolean terminated;
+
+    /**
+     * Starts {@code processes} workers.
+     *
+     * @param maxTasksPerChild chunks a worker runs before it is replaced by a fresh one; 0 for no limit
+     */
+    public PoolEngine(int processes, Target initializer, int maxTasksPerChild) {
+        if (processes < 1) {
+            throw new IllegalArgumentException("a pool needs at least 1 process, got " + processes);
+        }
+        if (maxTasksPerChild < 0) {
+            throw new IllegalArgumentException("maxTasksPerChild must be positive, or 0 for no limit; got " + maxTasksPerChild);
+        }
+        if (initializer != null) {
+            // Fail here, not in every worker start, if the initializer cannot travel.
+            CodeShipment.capture(initializer, Map.of("the initializer", initializer));
+        }
+        this.processes = processes;
+        this.initializer = initializer;
+        this.maxTasksPerChild = maxTasksPerChild;
+        for (int i = 0; i < processes; i++) {
+            slots.add(new WorkerSlot(this));
+        }
+        slots.forEach(WorkerSlot::start);
+    }
+
+    public int processes() {
+        return processes;
+    }
+
+    Target initializer() {
+        return initializer;
+    }
+
+    int maxTasksPerChild() {
+        return maxTasksPerChild;
+    }
+
+    /** Accepts a new job, or refuses it with a clear error once the pool is closed. */
+    synchronized void register(Job job) {
+        if (closed) {
+            throw new IllegalStateException("Pool not running: it was " + (terminated ? "terminated" : "closed")
+                    + "; create a new Pool for more work");
+        }
+        active.add(job);
+    }
+
+    void enqueue(Chunk chunk) {
+        queue.add(chunk);
+    }
+
+    void finished(Job job) {
+        if (active.remove(job) && closed && active.isEmpty()) {
+            wakeSlots();
+        }
+    }
+
+    /** Kills the workers running chunks of {@code job}, so that none stays busy with abandoned work. */
+    void abandon(Job job) {
+        slots.forEach(slot -> slot.killIfRunning(job));
+    }
+
+    boolean isTerminated() {
+        return terminated;
+    }
+
+    /** The next chunk for {@code slot}, or {@code null} when the slot should stop. */
+    Chunk nextChunk(WorkerSlot slot) throws InterruptedException {
+        while (!terminated) {
+            Chunk chunk = queue.poll(IDLE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+            if (chunk != null && chunk.job() != null) {
+                if (!chunk.job().isAbandoned()) {
+                    return chunk;
+                }
+            } else if (closed && active.isEmpty()) {
+                // Whatever is still queued belongs to abandoned jobs.
+                return null;
+            } else {
+                slot.replaceIfDied();
+            }
+        }
+        return null;
+    }
+
+    /** Python's {@code close()}: no new work; workers exit once the submitted work is done. */
+    public void close() {
+        List<Job> jobs;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            jobs = new ArrayList<>(active);
+        }
+        for (Job job : jobs) {
+            if (job instanceof StreamJob stream) {
+                stream.stopFeeding();
+            }
+        }
+        if (active.isEmpty()) {
+            wakeSlots();
+        }
+    }
+
+    /** Python's {@code terminate()}: stops the workers now; unfinished calls fail with a CancellationException. */
+    public void terminate() {
+        synchronized (this) {
+            closed = true;
+            terminated = true;
+        }
+        queue.clear();
+        for (Job job : new ArrayList<>(active)) {
+            job.cancel("the pool was terminated before this call finished");
+        }
+        slots.forEach(WorkerSlot::terminateWorker);
+        wakeSlots();
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Waits until every slot has stopped its worker; {@code timeoutNanos < 0} waits without limit. */
+    public boolean join(long timeoutNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutNanos;
+        for (WorkerSlot slot : slots) {
+            if (!slot.join(timeoutNanos < 0 ? -1 : deadline - System.nanoTime())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public boolean allStopped() {
+        return slots.stream().noneMatch(WorkerSlot::isRunning);
+    }
+
+    /** The process ids of the current workers, for tests and diagnostics. */
+    public List<Long> workerPids() {
+        List<Long> pids = new ArrayList<>();
+        slots.forEach(slot -> {
+            Long pid = slot.workerPid();
+            if (pid != null) {
+                pids.add(pid);
+            }
+        });
+        return pids;
+    }
+
+    private void wakeSlots() {
+        for (int i = 0; i < slots.size(); i++) {
+            queue.add(new Chunk(null, -1, 0, null, Map.of()));
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package org.jmultiprocessing.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.io.ObjectOutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.jmultiprocessing.Func;
+import org.jmultiprocessing.Func2;
+import org.jmultiprocessing.Func3;
+import org.jmultiprocessing.Multiprocessing;
+import org.jmultiprocessing.RemoteTraceback;
+import org.jmultiprocessing.Target;
+
+/**
+ * The target of a pool's worker processes (Python's {@code multiprocessing.pool.worker}): runs the
+ * initializer, connects back to the pool's socket, then runs chunks of tasks until told to stop or until the
+ * pool goes away.
+ */
+public final class PoolWorker implements Target {
+    private static final long serialVersionUID = 1L;
+
+    private final String socketPath;
+    private final Target initializer;
+    private transient boolean retiring;
+
+    public PoolWorker(Path socketPath, Target initializer) {
+        this.socketPath = socketPath.toString();
+        this.initializer = initializer;
+    }
+
+    @Override
+    public void run() throws Exception {
+        if (initializer != null) {
+            // A failure ends this worker with its traceback on stderr; the pool reports it to the caller.
+            initializer.run();
+        }
+        ShippedClassLoader loader = (ShippedClassLoader) Thread.currentThread().getContextClassLoader();
+        SocketChannel socket = SocketChannel.open(StandardProtocolFamily.UNIX);
+        try (PoolChannel channel = new PoolChannel(socket)) {
+            socket.connect(UnixDomainSocketAddress.of(socketPath));
+            channel.authenticatePool(Session.current().authKey());
+            serve(channel, loader);
+        }
+    }
+
+    private void serve(PoolChannel channel, ShippedClassLoader loader) throws IOException {
+        long job = -1;
+        Object function = null;
+        while (true) {
+            MessageReader request;
+            try {
+                request = channel.receive();
+            } catch (IOException e) {
+                return; // The pool closed the connection: it terminated or went away.
+            }
+            if (request.getByte() == PoolProtocol.STOP) {
+                return;
+            }
+            long requestJob = request.getLong();
+            boolean starred = request.getByte() != 0;
+            Object[] items;
+            try {
+                loader.add(request.getClasses());
+                if (request.getByte() != 0) {
+                    job = -1;
+                    loader.restoreVariables(request.getBytes());
+                    function = loader.deserialize(request.getBytes());
+                    job = requestJob;
+                }
+                if (job != requestJob) {
+                    throw new IOException("the pool sent a chunk of job " + requestJob + " without its function");
+                }
+                items = ValueCodec.read(request, loader::deserialize);
+            } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
+                channel.send(failure(PoolProtocol.NOT_RECEIVED, false, e, "could not receive the task: " + e));
+                continue;
+            }
+            channel.send(runChunk(function, starred, items));
+            if (retiring) {
+                return;
+            }
+        }
+    }
+
+    private MessageWriter runChunk(Object function, boolean starred, Object[] items) {
+        Object[] results = new Object[items.length];
+        for (int i = 0; i < items.length; i++) {
+            try {
+                results[i] = call(function, starred, items[i]);
+            } catch (Throwable t) {
+                // After an OutOfMemoryError or StackOverflowError this JVM may be unsound: report, then retire.
+                retiring = t instanceof VirtualMachineError;
+                return failure(PoolProtocol.RAISED, retiring, t, t.toString());
+            }
+        }
+        MessageWriter reply = new MessageWriter(64 + results.length * 8).putByte(PoolProtocol.RESULTS);
+        if (ValueCodec.writePacked(reply, results)) {
+            return reply;
+        }
+        try {
+            ValueCodec.writeSerialized(reply, serialize(results));
+            return reply;
+        } catch (IOException | RuntimeException e) {
+            String where = TransferPath.find(Map.of("the result", (Object) Arrays.asList(results)));
+            String description = where != null ? where : e.toString();
+            return failure(PoolProtocol.RESULT_NOT_TRANSFERABLE, false, e, description);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object call(Object function, boolean starred, Object item) throws Exception {
+        if (!starred) {
+            return ((Func) function).apply(item);
+        }
+        Object[] args = (Object[]) item;
+        if (function instanceof Callable c) {
+            return c.call();
+        } else if (function instanceof Runnable r) {
+            r.run();
+            return null;
+        } else if (function instanceof Func f) {
+            return f.apply(args[0]);
+        } else if (function instanceof Func2 f) {
+            return f.apply(args[0], args[1]);
+        } else {
+            return ((Func3) function).apply(args[0], args[1], args[2]);
+        }
+    }
+
+    /**
+     * Describes a failure. The exception goes back with its cause replaced by a {@link RemoteTraceback}
+     * holding the worker's frames (the original cause hangs below it), so that the caller can rethrow it
+     * with its own stack trace and keep the remote one, as Python does. The traceback also travels on its
+     * own, for when the exception cannot.
+     */
+    private static MessageWriter failure(int kind, boolean workerExits, Throwable t, String description) {
+        String where = "in worker " + Multiprocessing.currentProcess().name() + " (pid " + Multiprocessing.pid() + ")";
+        StackTraceElement[] frames = userFrames(t.getStackTrace());
+        byte[] traceback;
+        try {
+            traceback = serialize(new RemoteTraceback(where, frames));
+        } catch (IOException e) {
+            throw new IllegalStateException("a RemoteTraceback is always serializable", e);
+        }
+        byte[] exception = new byte[0];
+        if (kind == PoolProtocol.RAISED) {
+            RemoteTraceback remote = new RemoteTraceback(where, frames);
+            try {
+                exception = serializeWithRemoteCause(t, remote);
+            } catch (IOException | RuntimeException e) {
+                description = description + " (the exception itself cannot be sent back: " + e + ")";
+            }
+        }
+        return new MessageWriter(traceback.length + exception.length + 256).putByte(PoolProtocol.FAILED)
+                .putByte(kind).putByte(workerExits ? 1 : 0).putString(description)
+                .putBytes(traceback).putBytes(exception);
+    }
+
+    private static byte[] serializeWithRemoteCause(Throwable t, RemoteTraceback remote) throws IOException {
+        Throwable cause = t.getCause();
+        if (cause == null) {
+            try {
+                t.initCause(remote);
+            } catch (IllegalStateException e) {
+                // The exception fixed its cause as null: the caller attaches the traceback another way.
+            }
+            return serialize(t);
+        }
+        remote.initCause(cause);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        // Throwable's "cause" is the first object field written, so the first time the stream meets the
+        // cause it is as t's cause; the traceback then writes the real cause beneath itself.
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes) {
+            private boolean replaced;
+
+            {
+                enableReplaceObject(true);
+            }
+
+            @Override
+            protected Object replaceObject(Object obj) {
+                if (!replaced && obj == cause) {
+                    replaced = true;
+                    return remote;
+                }
+                return obj;
+            }
+        }) {
+            out.writeObject(t);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] serialize(Object value) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        } catch (NotSerializableException e) {
+            throw new NotSerializableException(e.getMessage() + " is not Serializable");
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The frames above this worker's own: like Python's remote traceback, the user's code only. */
+    private static StackTraceElement[] userFrames(StackTraceElement[] frames) {
+        for (int i = 0; i < frames.length; i++) {
+            if (PoolWorker.class.getName().equals(frames[i].getClassName())) {
+                return Arrays.copyOf(frames, i);
+            }
+        }
+        return frames;
+    }
+}

@@ -1,0 +1,380 @@
+package org.jmultiprocessing.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jmultiprocessing.NotTransferableException;
+import org.jmultiprocessing.Process;
+import org.jmultiprocessing.RemoteTraceback;
+import org.jmultiprocessing.TaskFailedException;
+import org.jmultiprocessing.WorkerDiedException;
+
+/**
+ * One place in a pool: a thread that keeps one worker JVM running (starting a replacement when it dies or
+ * retires) and feeds it chunks one at a time. Waiting for the reply is what notices a death: the socket
+ * closes when the worker's process ends, for whatever reason, and the chunk fails at once.
+ */
+final class WorkerSlot {
+    private static final AtomicInteger WORKERS = new AtomicInteger();
+    /** How long a worker that closed its socket gets to finish exiting, so that its exit code is known. */
+    private static final Duration EXIT_GRACE = Duration.ofSeconds(1);
+    /** How long a retiring worker gets to exit after STOP before it is terminated. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+
+    private final PoolEngine pool;
+    private final Thread thread;
+    private final Set<String> shippedClasses = new HashSet<>();
+    private volatile Process worker;
+    private volatile Process starting;
+    private PoolChannel channel;
+    private long functionJob = -1;
+    private int chunksRun;
+    private boolean lastStartFailed;
+    private Chunk running;
+
+    WorkerSlot(PoolEngine pool) {
+        this.pool = pool;
+        this.thread = new Thread(this::run, "jmp-pool-worker-slot");
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    private void run() {
+        try {
+            while (!pool.isTerminated()) {
+                if (worker == null && !lastStartFailed && !pool.isClosed()) {
+                    startWorker(null);
+                }
+                Chunk chunk = pool.nextChunk(this);
+                if (chunk == null) {
+                    break;
+                }
+                if (worker == null || !worker.isAlive()) {
+                    discardWorker();
+                    if (!startWorker(chunk)) {
+                        continue;
+                    }
+                }
+                execute(chunk);
+            }
+        } catch (InterruptedException e) {
+            // Only this class interrupts the thread: the pool is going away.
+        } finally {
+            stopWorker();
+        }
+    }
+
+    /** Called by the pool while this slot waits for work. */
+    void replaceIfDied() {
+        if (worker != null && !worker.isAlive()) {
+            discardWorker();
+            if (!lastStartFailed && !pool.isClosed()) {
+                startWorker(null);
+            }
+        }
+    }
+
+    /**
+     * Starts a worker and waits until it has connected and proved it holds the session key. If it fails,
+     * {@code chunk} (when given) fails with the reason.
+     */
+    private boolean startWorker(Chunk chunk) {
+        Path path = Session.current().newPath("pool");
+        Process process = null;
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            try {
+                server.bind(UnixDomainSocketAddress.of(path));
+                process = new Process(new PoolWorker(path, pool.initializer())).name("PoolWorker-" + WORKERS.incrementAndGet());
+                process.daemon(true);
+                starting = process;
+                process.start();
+                // The worker's end of the socket closes when it dies, but it may die before it connects.
+                ProcessHandle.of(process.pid()).ifPresentOrElse(
+                        handle -> handle.onExit().thenRun(() -> closeQuietly(server)), () -> closeQuietly(server));
+                if (pool.isTerminated()) {
+                    throw new IOException("the pool was terminated");
+                }
+                SocketChannel socket = server.accept();
+                PoolChannel connected = new PoolChannel(socket);
+                connected.authenticateWorker(Session.current().authKey());
+                channel = connected;
+                worker = process;
+                chunksRun = 0;
+                functionJob = -1;
+                shippedClasses.clear();
+                lastStartFailed = false;
+                return true;
+            } finally {
+                starting = null;
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException | RuntimeException e) {
+            lastStartFailed = !pool.isTerminated();
+            if (process == null || process.pid() == null) {
+                if (chunk != null) {
+                    chunk.job().failed(chunk, new TaskFailedException("cannot start a pool worker: " + e, e));
+                }
+                return false;
+            }
+            Integer exit = awaitExit(process);
+            if (chunk != null) {
+                chunk.job().failed(chunk, new WorkerDiedException("pool worker " + process.name() + " (pid " + process.pid()
+                        + ") exited with code " + describe(exit) + " before it was ready: see its error output above"
+                        + (pool.initializer() != null ? " (did the pool's initializer fail?)" : ""), process.pid(), exit));
+            }
+            release(process);
+            return false;
+        }
+    }
+
+    private void execute(Chunk chunk) {
+        Job job = chunk.job();
+        Map<String, byte[]> newClasses = new LinkedHashMap<>();
+        job.function.classes().forEach((name, bytes) -> {
+            if (!shippedClasses.contains(name)) {
+                newClasses.put(name, bytes);
+            }
+        });
+        chunk.classes().forEach((name, bytes) -> {
+            if (!shippedClasses.contains(name)) {
+                newClasses.put(name, bytes);
+            }
+        });
+        boolean withFunction = functionJob != job.id;
+        MessageWriter request = new MessageWriter(chunk.values().length + 256
+                + (withFunction ? job.function.serialized().length + job.function.variables().length : 0));
+        request.putByte(PoolProtocol.CHUNK).putLong(job.id).putByte(job.starred ? 1 : 0).putClasses(newClasses);
+        request.putByte(withFunction ? 1 : 0);
+        if (withFunction) {
+            request.putBytes(job.function.variables()).putBytes(job.function.serialized());
+        }
+        request.putRaw(chunk.values());
+        synchronized (this) {
+            if (job.isAbandoned()) {
+                return;
+            }
+            running = chunk;
+        }
+        Process current = worker;
+        MessageReader reply;
+        try {
+            channel.send(request);
+            reply = channel.receive();
+        } catch (IOException e) {
+            synchronized (this) {
+                running = null;
+            }
+            workerLost(chunk, current);
+            return;
+        }
+        synchronized (this) {
+            running = null;
+        }
+        shippedClasses.addAll(newClasses.keySet());
+        functionJob = job.id;
+        chunksRun++;
+        boolean retire = false;
+        if (reply.getByte() == PoolProtocol.RESULTS) {
+            Object[] results;
+            try {
+                results = ValueCodec.read(reply, job::deserialize);
+            } catch (IOException | ClassNotFoundException | RuntimeException e) {
+                job.failed(chunk, new TaskFailedException("cannot read the results that worker " + describe(current)
+                        + " sent back: " + e, e));
+                results = null;
+            }
+            if (results != null) {
+                job.succeeded(chunk, results);
+            }
+        } else {
+            int kind = reply.getByte();
+            retire = reply.getByte() != 0;
+            job.failed(chunk, failure(job, current, kind, reply.getString(), reply.getBytes(), reply.getBytes()));
+        }
+        if (retire || (pool.maxTasksPerChild() > 0 && chunksRun >= pool.maxTasksPerChild())) {
+            stopWorker();
+        }
+    }
+
+    /** The exception that stands, in the caller, for a task's failure in the worker. */
+    private static Throwable failure(Job job, Process worker, int kind, String description, byte[] traceback, byte[] exception) {
+        RemoteTraceback remote;
+        try {
+            remote = (RemoteTraceback) deserializeJdkOnly(traceback);
+        } catch (IOException | ClassNotFoundException e) {
+            remote = null;
+        }
+        String where = "in worker " + describe(worker);
+        if (kind == PoolProtocol.RESULT_NOT_TRANSFERABLE) {
+            NotTransferableException error = new NotTransferableException("cannot send the result back from worker "
+                    + describe(worker) + ": " + description + ". Return serializable data, e.g. a record of the values you need.", null);
+            error.initCause(remote);
+            return error;
+        }
+        if (kind == PoolProtocol.NOT_RECEIVED) {
+            return new TaskFailedException("worker " + describe(worker) + " " + description, remote);
+        }
+        if (exception.length > 0) {
+            try {
+                Throwable raised = (Throwable) job.deserialize(exception);
+                if (!hasRemoteTraceback(raised) && remote != null) {
+                    raised.addSuppressed(remote);
+                }
+                return raised;
+            } catch (IOException | ClassNotFoundException | RuntimeException e) {
+                description = description + " (the exception cannot be read here: " + e + ")";
+            }
+        }
+        return new TaskFailedException("the task raised " + description + " " + where, remote);
+    }
+
+    private static boolean hasRemoteTraceback(Throwable t) {
+        for (Throwable c = t.getCause(); c != null && c != t; c = c.getCause()) {
+            if (c instanceof RemoteTraceback) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Object deserializeJdkOnly(byte[] bytes) throws IOException, ClassNotFoundException {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            return in.readObject();
+        }
+    }
+
+    /** The worker's socket closed while it ran {@code chunk}: it died. */
+    private void workerLost(Chunk chunk, Process lost) {
+        Integer exit = awaitExit(lost);
+        discardWorker();
+        if (!chunk.job().isAbandoned()) {
+            chunk.job().failed(chunk, new WorkerDiedException("pool worker " + lost.name() + " (pid " + lost.pid()
+                    + ") died while running a task of this call: exit code " + describe(exit)
+                    + ". The pool has replaced it and can run the next call.", lost.pid(), exit));
+        }
+    }
+
+    synchronized void killIfRunning(Job job) {
+        Process current = worker;
+        if (running != null && running.job() == job && current != null) {
+            current.kill();
+        }
+    }
+
+    void terminateWorker() {
+        for (Process p : new Process[] {starting, worker}) {
+            if (p != null && p.isAlive()) {
+                p.terminate();
+            }
+        }
+    }
+
+    /** Asks the worker to finish (or terminates it if the pool was terminated) and waits for it. */
+    private void stopWorker() {
+        Process current = worker;
+        if (current == null) {
+            return;
+        }
+        if (!pool.isTerminated() && current.isAlive()) {
+            try {
+                channel.send(new MessageWriter(8).putByte(PoolProtocol.STOP));
+                if (!current.join(STOP_GRACE)) {
+                    current.terminate();
+                }
+            } catch (IOException e) {
+                // Already gone.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        discardWorker();
+    }
+
+    private void discardWorker() {
+        Process current = worker;
+        worker = null;
+        if (channel != null) {
+            channel.close();
+            channel = null;
+        }
+        if (current != null) {
+            if (current.isAlive()) {
+                current.kill();
+            }
+            awaitExit(current);
+            release(current);
+        }
+    }
+
+    private static Integer awaitExit(Process process) {
+        try {
+            if (!process.join(EXIT_GRACE)) {
+                process.kill();
+                process.join(EXIT_GRACE);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return process.exitCode();
+    }
+
+    private static void release(Process process) {
+        if (!process.isAlive()) {
+            process.close();
+        }
+    }
+
+    boolean join(long timeoutNanos) throws InterruptedException {
+        if (timeoutNanos < 0) {
+            thread.join();
+        } else {
+            thread.join(Math.max(1, timeoutNanos / 1_000_000));
+        }
+        return !thread.isAlive();
+    }
+
+    boolean isRunning() {
+        return thread.isAlive();
+    }
+
+    Long workerPid() {
+        Process current = worker;
+        return current == null ? null : current.pid();
+    }
+
+    private static String describe(Process worker) {
+        return worker == null ? "(none)" : worker.name() + " (pid " + worker.pid() + ")";
+    }
+
+    private static String describe(Integer exit) {
+        if (exit == null) {
+            return "unknown";
+        }
+        String name = ExitCodes.describe(exit);
+        return name.equals(exit.toString()) ? name : exit + " (" + name.substring(1) + ")";
+    }
+
+    private static void closeQuietly(ServerSocketChannel server) {
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // Closing is all we wanted.
+        }
+    }
+}

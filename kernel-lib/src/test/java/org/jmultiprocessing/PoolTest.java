@@ -1,0 +1,348 @@
+package org.jmultiprocessing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.jmultiprocessing.testing.CapturedOutput;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** One shared pool of two workers: the error tests also show that the pool stays usable after each error. */
+class PoolTest {
+    private static Pool pool;
+
+    @BeforeAll
+    static void startPool() {
+        pool = new Pool(2);
+    }
+
+    @AfterAll
+    static void stopPool() {
+        pool.close();
+        assertTrue(pool.isTerminated());
+    }
+
+    static int slowSquare(int x) throws InterruptedException {
+        Thread.sleep(20);
+        return x * x;
+    }
+
+    static final class Unsendable extends RuntimeException {
+        private final transient Object ok = new Object();
+        private final Object socket = new Object();
+
+        Unsendable(String message) {
+            super(message);
+        }
+    }
+
+    private static List<Integer> range(int n) {
+        return IntStream.range(0, n).boxed().toList();
+    }
+
+    @Test
+    void shouldMapInOrderOverBothWorkers() {
+        assertEquals(range(1000).stream().map(x -> x * x).toList(), pool.map((Integer x) -> x * x, range(1000)));
+        List<Long> pids = pool.map((Integer x) -> slowSquare(0) + Multiprocessing.pid(), range(20), 1);
+        assertEquals(new HashSet<>(pool.workerPids()), new HashSet<>(pids));
+        assertEquals(List.of(), pool.map((Integer x) -> x, List.of()));
+        assertEquals(List.of("a!", "b!"), pool.map((String s) -> s + "!", List.of("a", "b")));
+        assertEquals(List.of(List.of(1), List.of(2)), pool.map((Integer x) -> List.of(x), List.of(1, 2)));
+    }
+
+    @Test
+    void shouldStarmapAndApply() {
+        assertEquals(List.of(3, 7), pool.starmap((Integer a, Integer b) -> a + b, List.of(List.of(1, 2), List.of(3, 4))));
+        assertEquals(List.of("a1x"), pool.starmap((String a, Integer b, String c) -> a + b + c, List.of(List.of("a", 1, "x"))));
+        assertEquals(49, pool.apply(() -> 7 * 7));
+        assertEquals(10, pool.apply((Integer x) -> x * 2, 5));
+        assertEquals("ab", pool.apply((String a, String b) -> a + b, "a", "b"));
+        assertEquals(6L, pool.apply((Long a, Long b, Long c) -> a + b + c, 1L, 2L, 3L));
+        assertThrows(IllegalArgumentException.class, () -> pool.starmap((Integer a, Integer b) -> a + b, List.of(List.of(1))));
+    }
+
+    @Test
+    void shouldRethrowTaskExceptionWithItsTypeAndRemoteTraceback() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pool.map((Integer x) -> {
+            if (x == 3) {
+                throw new IllegalArgumentException("bad item " + x);
+            }
+            return x;
+        }, range(10)));
+        assertEquals("bad item 3", e.getMessage());
+        assertEquals(PoolTest.class.getName(), e.getStackTrace()[0].getClassName(), "the caller's frames come first");
+        RemoteTraceback remote = assertInstanceOf(RemoteTraceback.class, e.getCause());
+        assertTrue(remote.getMessage().matches("in worker PoolWorker-\\d+ \\(pid \\d+\\)"), remote.getMessage());
+        assertTrue(remote.getStackTrace()[0].getMethodName().startsWith("lambda$"), List.of(remote.getStackTrace()).toString());
+        assertTrue(List.of(remote.getStackTrace()).stream().noneMatch(f -> f.getClassName().contains("PoolWorker")));
+        assertEquals(List.of(1), pool.map((Integer x) -> x, List.of(1)));
+    }
+
+    @Test
+    void shouldKeepTheRemoteCauseBelowTheRemoteTraceback() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> pool.apply(() -> { throw new IllegalStateException("outer", new ArithmeticException("inner")); }));
+        assertInstanceOf(RemoteTraceback.class, e.getCause());
+        assertEquals("inner", assertInstanceOf(ArithmeticException.class, e.getCause().getCause()).getMessage());
+    }
+
+    @Test
+    void shouldWrapCheckedExceptionsInTaskFailedException() {
+        TaskFailedException e = assertThrows(TaskFailedException.class, () -> pool.apply(() -> { throw new IOException("disk full"); }));
+        IOException cause = assertInstanceOf(IOException.class, e.getCause());
+        assertEquals("disk full", cause.getMessage());
+        assertInstanceOf(RemoteTraceback.class, cause.getCause());
+    }
+
+    @Test
+    void shouldReportAnExceptionThatCannotBeSerialized() {
+        TaskFailedException e = assertThrows(TaskFailedException.class, () -> pool.apply(() -> { throw new Unsendable("no way"); }));
+        assertTrue(e.getMessage().contains("Unsendable: no way"), e.getMessage());
+        assertTrue(e.getMessage().contains("cannot be sent back"), e.getMessage());
+        assertInstanceOf(RemoteTraceback.class, e.getCause());
+        assertEquals(2, pool.apply(() -> 2));
+    }
+
+    @Test
+    void shouldRejectAnUnserializableArgumentAndStayUsable() {
+        List<Object> items = List.of(1, new Object(), 3);
+        NotTransferableException e = assertThrows(NotTransferableException.class, () -> pool.map((Object x) -> x, items));
+        assertTrue(e.getMessage().contains("item 2"), e.getMessage());
+        assertEquals(List.of(1, 2), pool.map((Integer x) -> x, List.of(1, 2)));
+    }
+
+    @Test
+    void shouldReportAnUnserializableResultAndStayUsable() {
+        NotTransferableException e = assertThrows(NotTransferableException.class, () -> pool.apply(() -> new Object()));
+        assertTrue(e.getMessage().contains("java.lang.Object"), e.getMessage());
+        assertTrue(e.getMessage().contains("worker PoolWorker-"), e.getMessage());
+        assertEquals(3, pool.apply(() -> 3));
+    }
+
+    @Test
+    void shouldFailWithinOneSecondWhenAWorkerIsKilledMidMapRepeatedly() {
+        for (int round = 0; round < 20; round++) {
+            AsyncResult<List<Integer>> result = pool.mapAsync((Integer x) -> slowSquare(x), range(40), 1);
+            List<Long> pids = awaitWorkers(2);
+            sleep(30);
+            long victim = pids.get(round % 2);
+            ProcessHandle.of(victim).orElseThrow().destroyForcibly();
+            long killedAt = System.nanoTime();
+            WorkerDiedException e = assertThrows(WorkerDiedException.class, result::get);
+            long millis = (System.nanoTime() - killedAt) / 1_000_000;
+            assertTrue(millis < 1000, "failed after " + millis + " ms");
+            assertEquals(victim, e.pid());
+            assertEquals(-9, e.exitCode());
+            assertTrue(e.getMessage().contains("pid " + victim) && e.getMessage().contains("-9 (SIGKILL)"), e.getMessage());
+        }
+        assertEquals(List.of(0, 1, 4), pool.map((Integer x) -> x * x, range(3)));
+        assertFalse(pool.workerPids().isEmpty());
+    }
+
+    @Test
+    void shouldFailTheCallWhenATaskExitsTheWorker() {
+        WorkerDiedException e = assertThrows(WorkerDiedException.class, () -> pool.apply(() -> {
+            System.exit(3);
+            return 0;
+        }));
+        assertEquals(3, e.exitCode());
+        assertEquals(5, pool.apply(() -> 5));
+    }
+
+    @Test
+    void shouldCancelOutstandingWorkWhenTheCallerIsInterrupted() throws Exception {
+        List<Long> before = awaitWorkers(2);
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                pool.map((Integer x) -> {
+                    Thread.sleep(60_000);
+                    return x;
+                }, range(8), 1);
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        caller.start();
+        sleep(300);
+        caller.interrupt();
+        caller.join(2000);
+        assertFalse(caller.isAlive());
+        assertInstanceOf(CancellationException.class, thrown.get());
+        long start = System.nanoTime();
+        assertEquals(List.of(1, 2), pool.map((Integer x) -> x, List.of(1, 2), 1));
+        assertTrue(System.nanoTime() - start < 3_000_000_000L, "no worker is left busy with the cancelled work");
+        assertTrue(before.stream().noneMatch(pool.workerPids()::contains), "busy workers were replaced");
+    }
+
+    @Test
+    void shouldOfferPythonsAsyncResult() throws Exception {
+        AsyncResult<Integer> result = pool.applyAsync(() -> {
+            Thread.sleep(400);
+            return 42;
+        });
+        assertThrows(TimeoutException.class, () -> result.get(Duration.ofMillis(20)));
+        assertFalse(result.ready());
+        assertThrows(IllegalStateException.class, result::successful);
+        AtomicReference<Integer> callback = new AtomicReference<>();
+        result.onSuccess(callback::set);
+        assertEquals(42, result.toCompletableFuture().get());
+        result.await();
+        assertTrue(result.ready());
+        assertTrue(result.successful());
+        assertEquals(42, result.get());
+        assertEquals(42, callback.get());
+
+        AsyncResult<List<Integer>> failing = pool.mapAsync((Integer x) -> 10 / x, List.of(1, 0));
+        AtomicReference<Throwable> error = new AtomicReference<>();
+        failing.onError(error::set);
+        assertTrue(failing.await(Duration.ofSeconds(5)));
+        assertFalse(failing.successful());
+        assertInstanceOf(ArithmeticException.class, error.get());
+    }
+
+    @Test
+    void shouldIterateLazilyOverAnEndlessInput() throws Exception {
+        List<Integer> firstTen = new ArrayList<>();
+        ResultIterator<Integer> doubled = pool.imap((Integer x) -> x * 2, Stream.iterate(0, i -> i + 1), 3);
+        for (int x : doubled) {
+            firstTen.add(x);
+            if (firstTen.size() == 10) {
+                break;
+            }
+        }
+        doubled.cancel();
+        assertEquals(List.of(0, 2, 4, 6, 8, 10, 12, 14, 16, 18), firstTen);
+
+        Set<Integer> unordered = new HashSet<>();
+        pool.imapUnordered((Integer x) -> x + 1, range(50)).forEach(unordered::add);
+        assertEquals(new HashSet<>(IntStream.rangeClosed(1, 50).boxed().toList()), unordered);
+
+        ResultIterator<Integer> withError = pool.imap((Integer x) -> 6 / x, List.of(1, 0, 2));
+        assertEquals(6, withError.next());
+        assertThrows(ArithmeticException.class, withError::next);
+        assertEquals(3, withError.next(Duration.ofSeconds(5)), "iteration goes on after a failed item, as in Python");
+        assertFalse(withError.hasNext());
+    }
+
+    @Test
+    void shouldRelayWorkerOutputToTheCallersStreams() {
+        try (CapturedOutput output = new CapturedOutput()) {
+            pool.apply(() -> {
+                System.out.println("hello from a worker");
+                return 0;
+            });
+            long deadline = System.nanoTime() + 2_000_000_000L;
+            while (!output.out().contains("hello from a worker") && System.nanoTime() < deadline) {
+                sleep(10);
+            }
+            assertEquals("hello from a worker\n", output.out());
+        }
+    }
+
+    @Test
+    void shouldWorkAsAnExecutorService() throws Exception {
+        Future<Integer> future = pool.submit((Func0<Integer>) () -> 21 * 2);
+        assertEquals(42, future.get());
+        List<Future<String>> all = pool.invokeAll(List.<Callable<String>>of((Func0<String>) () -> "a", (Func0<String>) () -> "b"));
+        assertEquals("ab", all.get(0).get() + all.get(1).get());
+        Callable<Integer> plain = () -> 1;
+        NotTransferableException e = assertThrows(NotTransferableException.class, () -> pool.submit(plain));
+        assertTrue(e.getMessage().contains("Func0"), e.getMessage());
+    }
+
+    @Test
+    void shouldRunTheInitializerInEachWorkerAndRetireWorkersAfterMaxTasks() throws Exception {
+        try (Pool small = new Pool(1, () -> System.setProperty("jmp.test.init", "ready"), 2)) {
+            Set<Long> pids = new HashSet<>();
+            for (int i = 0; i < 4; i++) {
+                assertEquals("ready", small.apply(() -> System.getProperty("jmp.test.init")));
+                pids.add(small.apply(Multiprocessing::pid));
+            }
+            assertEquals(4, pids.size(), "a fresh worker after every 2 tasks");
+        }
+        try (Pool one = new Pool(1, (String name) -> System.setProperty("jmp.test.name", name), "x")) {
+            assertEquals("x", one.apply(() -> System.getProperty("jmp.test.name")));
+        }
+    }
+
+    @Test
+    void shouldFailCallsClearlyWhenTheInitializerFails() {
+        try (CapturedOutput output = new CapturedOutput(); Pool broken = new Pool(1, () -> {
+            throw new IllegalStateException("no model file");
+        })) {
+            WorkerDiedException e = assertThrows(WorkerDiedException.class, () -> broken.apply(() -> 1));
+            assertTrue(e.getMessage().contains("initializer"), e.getMessage());
+            assertEquals(1, e.exitCode());
+            assertTrue(output.err().contains("no model file"), output.err());
+        }
+    }
+
+    @Test
+    void shouldRefuseWorkOnceClosedAndCancelPendingWorkOnTerminate() throws Exception {
+        Pool closing = new Pool(1);
+        assertThrows(IllegalStateException.class, closing::join);
+        assertEquals(1, closing.apply(() -> 1));
+        closing.shutdown();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> closing.apply(() -> 1));
+        assertTrue(e.getMessage().contains("Pool not running"), e.getMessage());
+        closing.join();
+        assertTrue(closing.isTerminated());
+
+        Pool terminating = new Pool(1);
+        AsyncResult<Integer> pending = terminating.applyAsync(() -> {
+            Thread.sleep(60_000);
+            return 1;
+        });
+        sleep(200);
+        long start = System.nanoTime();
+        terminating.terminate();
+        assertThrows(CancellationException.class, pending::get);
+        assertTrue(System.nanoTime() - start < 2_000_000_000L);
+        assertTrue(terminating.isTerminated());
+    }
+
+    private static List<Long> awaitWorkers(int n) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        List<Long> pids = pool.workerPids();
+        while (pids.size() < n && System.nanoTime() < deadline) {
+            sleep(5);
+            pids = pool.workerPids();
+        }
+        assertEquals(n, pids.size());
+        return pids;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void shouldNameWorkersDistinctly() {
+        List<Long> pids = awaitWorkers(2);
+        assertNotEquals(pids.get(0), pids.get(1));
+    }
+}
