@@ -1,6 +1,8 @@
 package org.jmultiprocessing;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -8,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.jmultiprocessing.internal.Job;
@@ -22,12 +25,40 @@ import org.jmultiprocessing.internal.Job;
  * thread's interrupt flag set.
  */
 public final class AsyncResult<T> {
-    private final CompletableFuture<T> future;
+    /** Completes after the callbacks registered by then have run: as in Python, they run before ready(). */
+    private final CompletableFuture<T> future = new CompletableFuture<>();
+    private final List<BiConsumer<T, Throwable>> callbacks = new ArrayList<>();
     private final Job job;
+    private boolean settled;
 
-    AsyncResult(CompletableFuture<T> future, Job job) {
-        this.future = future;
+    AsyncResult(CompletableFuture<T> outcome, Job job) {
         this.job = job;
+        outcome.whenComplete(this::settle);
+    }
+
+    private void settle(T value, Throwable error) {
+        List<BiConsumer<T, Throwable>> toRun;
+        synchronized (this) {
+            settled = true;
+            toRun = new ArrayList<>(callbacks);
+            callbacks.clear();
+        }
+        toRun.forEach(callback -> callback.accept(value, error));
+        if (error == null) {
+            future.complete(value);
+        } else {
+            future.completeExceptionally(error);
+        }
+    }
+
+    private void whenSettled(BiConsumer<T, Throwable> callback) {
+        synchronized (this) {
+            if (!settled) {
+                callbacks.add(callback);
+                return;
+            }
+        }
+        future.whenComplete(callback);
     }
 
     /** Waits for the result; rethrows the task's exception. */
@@ -98,7 +129,7 @@ public final class AsyncResult<T> {
      */
     public AsyncResult<T> onSuccess(Consumer<? super T> action) {
         Objects.requireNonNull(action, "action");
-        future.whenComplete((value, error) -> {
+        whenSettled((value, error) -> {
             if (error == null) {
                 runCallback(() -> action.accept(value));
             }
@@ -109,7 +140,7 @@ public final class AsyncResult<T> {
     /** Python's {@code error_callback}: runs {@code action} with the exception {@link #get()} would throw. */
     public AsyncResult<T> onError(Consumer<? super Throwable> action) {
         Objects.requireNonNull(action, "action");
-        future.whenComplete((value, error) -> {
+        whenSettled((value, error) -> {
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                 runCallback(() -> action.accept(cause instanceof CancellationException ? cause : Pool.forCaller(cause)));

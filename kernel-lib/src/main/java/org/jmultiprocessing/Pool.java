@@ -42,7 +42,8 @@ import org.jmultiprocessing.internal.StreamJob;
  *
  * <h2>Errors</h2>
  * A task's exception is rethrown in the caller with its original type, its stack trace showing the caller,
- * and a {@link RemoteTraceback} as its cause showing the worker's frames (Python's RemoteTraceback). Checked
+ * and a {@link RemoteTraceback} as its cause showing the worker's frames (Python's RemoteTraceback; attached
+ * as suppressed when the exception had a cause of its own). Checked
  * exceptions and {@link Error}s are wrapped in a {@link TaskFailedException}, since Java would not let a
  * method that does not declare them throw them. An exception that cannot be serialized arrives as a
  * TaskFailedException with its description and the remote traceback. An argument, function or result that

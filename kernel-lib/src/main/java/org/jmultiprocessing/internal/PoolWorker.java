@@ -136,10 +136,9 @@ public final class PoolWorker implements Target {
     }
 
     /**
-     * Describes a failure. The exception goes back with its cause replaced by a {@link RemoteTraceback}
-     * holding the worker's frames (the original cause hangs below it), so that the caller can rethrow it
-     * with its own stack trace and keep the remote one, as Python does. The traceback also travels on its
-     * own, for when the exception cannot.
+     * Describes a failure. The exception goes back with a {@link RemoteTraceback} holding the worker's frames
+     * as its cause, so that the caller can rethrow it with its own stack trace and keep the remote one, as
+     * Python does. The traceback also travels on its own, for when the exception cannot.
      */
     private static MessageWriter failure(int kind, boolean workerExits, Throwable t, String description) {
         String where = "in worker " + Multiprocessing.currentProcess().name() + " (pid " + Multiprocessing.pid() + ")";
@@ -165,38 +164,16 @@ public final class PoolWorker implements Target {
     }
 
     private static byte[] serializeWithRemoteCause(Throwable t, RemoteTraceback remote) throws IOException {
-        Throwable cause = t.getCause();
-        if (cause == null) {
+        if (t.getCause() == null) {
             try {
                 t.initCause(remote);
             } catch (IllegalStateException e) {
-                // The exception fixed its cause as null: the caller attaches the traceback another way.
+                // The exception fixed its cause as null: the pool attaches the traceback as suppressed.
             }
-            return serialize(t);
         }
-        remote.initCause(cause);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        // Throwable's "cause" is the first object field written, so the first time the stream meets the
-        // cause it is as t's cause; the traceback then writes the real cause beneath itself.
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes) {
-            private boolean replaced;
-
-            {
-                enableReplaceObject(true);
-            }
-
-            @Override
-            protected Object replaceObject(Object obj) {
-                if (!replaced && obj == cause) {
-                    replaced = true;
-                    return remote;
-                }
-                return obj;
-            }
-        }) {
-            out.writeObject(t);
-        }
-        return bytes.toByteArray();
+        // An exception with a cause keeps it; the pool attaches the traceback as suppressed (Java cannot
+        // replace a cause, which Python does).
+        return serialize(t);
     }
 
     private static byte[] serialize(Object value) throws IOException {

@@ -44,6 +44,7 @@ final class WorkerSlot {
     private int chunksRun;
     private boolean lastStartFailed;
     private Chunk running;
+    private boolean killedWhileRunning;
 
     WorkerSlot(PoolEngine pool) {
         this.pool = pool;
@@ -71,7 +72,13 @@ final class WorkerSlot {
                         continue;
                     }
                 }
-                execute(chunk);
+                try {
+                    execute(chunk);
+                } catch (RuntimeException | Error e) {
+                    // A bug here must fail the call, not leave it waiting for a slot that is gone.
+                    chunk.job().failed(chunk, new TaskFailedException("internal error in the pool: " + e, e));
+                    discardWorker();
+                }
             }
         } catch (InterruptedException e) {
             // Only this class interrupts the thread: the pool is going away.
@@ -132,11 +139,12 @@ final class WorkerSlot {
                 }
                 return false;
             }
+            long pid = process.pid();
             Integer exit = awaitExit(process);
             if (chunk != null) {
-                chunk.job().failed(chunk, new WorkerDiedException("pool worker " + process.name() + " (pid " + process.pid()
+                chunk.job().failed(chunk, new WorkerDiedException("pool worker " + process.name() + " (pid " + pid
                         + ") exited with code " + describe(exit) + " before it was ready: see its error output above"
-                        + (pool.initializer() != null ? " (did the pool's initializer fail?)" : ""), process.pid(), exit));
+                        + (pool.initializer() != null ? " (did the pool's initializer fail?)" : ""), pid, exit));
             }
             release(process);
             return false;
@@ -179,12 +187,16 @@ final class WorkerSlot {
         } catch (IOException e) {
             synchronized (this) {
                 running = null;
+                killedWhileRunning = false;
             }
             workerLost(chunk, current);
             return;
         }
+        boolean killed;
         synchronized (this) {
             running = null;
+            killed = killedWhileRunning;
+            killedWhileRunning = false;
         }
         shippedClasses.addAll(newClasses.keySet());
         functionJob = job.id;
@@ -207,7 +219,10 @@ final class WorkerSlot {
             retire = reply.getByte() != 0;
             job.failed(chunk, failure(job, current, kind, reply.getString(), reply.getBytes(), reply.getBytes()));
         }
-        if (retire || (pool.maxTasksPerChild() > 0 && chunksRun >= pool.maxTasksPerChild())) {
+        if (killed) {
+            // The reply came in just before the kill did: the worker is dying all the same.
+            discardWorker();
+        } else if (retire || (pool.maxTasksPerChild() > 0 && chunksRun >= pool.maxTasksPerChild())) {
             stopWorker();
         }
     }
@@ -222,10 +237,8 @@ final class WorkerSlot {
         }
         String where = "in worker " + describe(worker);
         if (kind == PoolProtocol.RESULT_NOT_TRANSFERABLE) {
-            NotTransferableException error = new NotTransferableException("cannot send the result back from worker "
-                    + describe(worker) + ": " + description + ". Return serializable data, e.g. a record of the values you need.", null);
-            error.initCause(remote);
-            return error;
+            return new NotTransferableException("cannot send the result back from worker " + describe(worker) + ": "
+                    + description + ". Return serializable data, e.g. a record of the values you need.", remote);
         }
         if (kind == PoolProtocol.NOT_RECEIVED) {
             return new TaskFailedException("worker " + describe(worker) + " " + description, remote);
@@ -261,18 +274,20 @@ final class WorkerSlot {
 
     /** The worker's socket closed while it ran {@code chunk}: it died. */
     private void workerLost(Chunk chunk, Process lost) {
+        long pid = lost.pid();
         Integer exit = awaitExit(lost);
         discardWorker();
         if (!chunk.job().isAbandoned()) {
-            chunk.job().failed(chunk, new WorkerDiedException("pool worker " + lost.name() + " (pid " + lost.pid()
+            chunk.job().failed(chunk, new WorkerDiedException("pool worker " + lost.name() + " (pid " + pid
                     + ") died while running a task of this call: exit code " + describe(exit)
-                    + ". The pool has replaced it and can run the next call.", lost.pid(), exit));
+                    + ". The pool has replaced it and can run the next call.", pid, exit));
         }
     }
 
     synchronized void killIfRunning(Job job) {
         Process current = worker;
         if (running != null && running.job() == job && current != null) {
+            killedWhileRunning = true;
             current.kill();
         }
     }
