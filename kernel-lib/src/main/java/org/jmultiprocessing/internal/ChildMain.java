@@ -1,18 +1,23 @@
 package org.jmultiprocessing.internal;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.PrintStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jmultiprocessing.Process;
+import org.jmultiprocessing.Target;
 
 /**
  * The child JVM's entry point: Python's spawn bootstrap. Reads the prepare frame, then the task frame
@@ -23,6 +28,7 @@ public final class ChildMain {
     }
 
     public static void main(String[] args) {
+        warmUp();
         // An interruptible channel: a thread blocked in a plain native read() delays JVM exit by ~300 ms.
         InputStream control = Channels.newInputStream(new FileInputStream(FileDescriptor.in).getChannel());
         // The child's own code sees an empty stdin, as in Python; the real one is the parent's channel.
@@ -61,6 +67,31 @@ public final class ChildMain {
     }
 
     /**
+     * Loads and links what every task needs (serialization, lambda deserialization) on a second thread
+     * while the main thread waits for its frames: a standby is then ready at once, and a cold start overlaps
+     * the work with reading the frames.
+     */
+    private static void warmUp() {
+        Thread warmUp = new Thread(() -> {
+            Target probe = () -> { };
+            Internals.currentProcess(); // loads Process, Internals and ProcessHandle's implementation
+            try {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                    out.writeObject(probe);
+                }
+                try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+                    in.readObject();
+                }
+            } catch (IOException | ClassNotFoundException e) {
+                // Only a warm-up: the task's own deserialization reports real problems.
+            }
+        }, "jmp-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
+    /**
      * The parent holds the only write end of stdin: end-of-file means it died, and so must we. At a normal
      * exit a shutdown hook interrupts the read, so that the JVM does not wait for a thread in native code.
      */
@@ -80,10 +111,10 @@ public final class ChildMain {
         }, "jmp-parent-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        ExitHooks.add(ExitHooks.Stage.SESSION, () -> {
             exiting.set(true);
             watchdog.interrupt();
-        }, "jmp-watchdog-stop"));
+        });
     }
 
     /**
