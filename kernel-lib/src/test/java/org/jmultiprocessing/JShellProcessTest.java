@@ -3,18 +3,11 @@ package org.jmultiprocessing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.file.Paths;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
-import jdk.jshell.JShell;
-import jdk.jshell.Snippet;
-import jdk.jshell.SnippetEvent;
-import jdk.jshell.SourceCodeAnalysis;
 import org.jmultiprocessing.testing.CapturedOutput;
+import org.jmultiprocessing.testing.JShellNotebook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,21 +17,17 @@ import org.junit.jupiter.api.Test;
  * and must be shipped to the child as bytecode.
  */
 class JShellProcessTest {
-    private JShell shell;
+    private JShellNotebook notebook;
 
     @BeforeEach
     void openShell() {
-        shell = JShell.builder().executionEngine("local").build();
-        shell.addToClasspath(Paths.get("target", "classes").toAbsolutePath().toString());
-        eval("import org.jmultiprocessing.*;");
-        eval("import org.jmultiprocessing.Process;");
+        notebook = new JShellNotebook();
     }
 
     @AfterEach
     void closeShell() {
-        shell.close();
+        notebook.close();
     }
-
     @Test
     void shouldRunCellDefinedMethodInTwoChildren() {
         eval("void printSquare(int n) { System.out.println(\"square of \" + n + \" is \" + n * n + \" in \" + Multiprocessing.pid()); }");
@@ -90,32 +79,11 @@ class JShellProcessTest {
         }
     }
 
-    /** Evaluates every snippet in {@code cell}, as a notebook kernel does with a cell. */
     private void eval(String cell) {
-        String remaining = cell;
-        while (!remaining.isBlank()) {
-            SourceCodeAnalysis.CompletionInfo info = shell.sourceCodeAnalysis().analyzeCompletion(remaining);
-            evalSnippet(info.source());
-            remaining = info.remaining();
-        }
-    }
-
-    private void evalSnippet(String code) {
-        for (SnippetEvent event : shell.eval(code)) {
-            if (event.exception() != null) {
-                fail("snippet threw: " + code, event.exception());
-            }
-            if (event.status() == Snippet.Status.REJECTED) {
-                Set<String> problems = shell.diagnostics(event.snippet())
-                        .map(d -> d.getMessage(null)).collect(Collectors.toSet());
-                fail("snippet rejected: " + code + " " + problems);
-            }
-        }
+        notebook.run(cell);
     }
 
     private String value(String expression) {
-        List<SnippetEvent> events = shell.eval(expression);
-        String value = events.get(events.size() - 1).value();
-        return value.startsWith("\"") ? value.substring(1, value.length() - 1) : value;
+        return notebook.run(expression);
     }
 }
