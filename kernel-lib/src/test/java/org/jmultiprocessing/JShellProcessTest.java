@@ -4,13 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 
 import org.jmultiprocessing.testing.CapturedOutput;
 import org.jmultiprocessing.testing.JShellNotebook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Code typed into JShell, with the local execution engine that IJava uses: its classes exist only in memory,
@@ -76,6 +82,22 @@ class JShellProcessTest {
             eval("m.start(); m.join();");
             assertEquals("called run method in " + value("m.name()") + "\n", output.out(), output.err());
             assertTrue(value("m.name()").startsWith("MyProcess-"));
+        }
+    }
+
+    @Test
+    void shouldGiveChildTheClassesAddedToTheNotebookClasspath(@TempDir Path library) throws Exception {
+        Path source = library.resolve("src/greeting/Greeting.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, "package greeting; public class Greeting { public static String hello() { return \"hello from a %classpath class\"; } }");
+        Path classes = library.resolve("classes");
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertEquals(0, javac.run(null, null, null, "-d", classes.toString(), source.toString()));
+        notebook.addToClasspath(classes.toString());
+        try (CapturedOutput output = new CapturedOutput()) {
+            eval("var p = new Process(() -> System.out.println(greeting.Greeting.hello()));");
+            eval("p.start(); p.join();");
+            assertEquals("hello from a %classpath class\n", output.out(), output.err());
         }
     }
 

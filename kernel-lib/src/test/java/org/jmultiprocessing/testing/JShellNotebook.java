@@ -53,6 +53,11 @@ public final class JShellNotebook implements AutoCloseable {
         return value != null && value.length() >= 2 && value.startsWith("\"") ? value.substring(1, value.length() - 1) : value;
     }
 
+    /** The kernel's {@code %classpath} magic: adds a directory or jar to the notebook's classpath. */
+    public void addToClasspath(String path) {
+        shell.addToClasspath(path);
+    }
+
     @Override
     public void close() {
         shell.close();
