@@ -4,12 +4,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * One connection between a pool and a worker over a Unix domain socket: length-prefixed messages, and the
@@ -42,11 +36,10 @@ final class PoolChannel implements AutoCloseable {
     }
 
     private void challenge(byte[] key) throws IOException {
-        byte[] challenge = new byte[CHALLENGE_LENGTH];
-        new SecureRandom().nextBytes(challenge);
+        byte[] challenge = HmacSha256.randomBytes(CHALLENGE_LENGTH);
         send(new MessageWriter(64).putBytes(challenge));
         byte[] digest = receive(MAX_HANDSHAKE_LENGTH).getBytes();
-        if (!MessageDigest.isEqual(digest, hmac(key, challenge))) {
+        if (!HmacSha256.equal(digest, HmacSha256.mac(key, challenge))) {
             throw new IOException("a process without this session's key connected to the pool; connection refused");
         }
         send(new MessageWriter(16).putBytes(WELCOME));
@@ -54,19 +47,9 @@ final class PoolChannel implements AutoCloseable {
 
     private void answer(byte[] key) throws IOException {
         byte[] challenge = receive(MAX_HANDSHAKE_LENGTH).getBytes();
-        send(new MessageWriter(64).putBytes(hmac(key, challenge)));
-        if (!MessageDigest.isEqual(receive(MAX_HANDSHAKE_LENGTH).getBytes(), WELCOME)) {
+        send(new MessageWriter(64).putBytes(HmacSha256.mac(key, challenge)));
+        if (!HmacSha256.equal(receive(MAX_HANDSHAKE_LENGTH).getBytes(), WELCOME)) {
             throw new IOException("the pool rejected this worker's key");
-        }
-    }
-
-    private static byte[] hmac(byte[] key, byte[] message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this Java runtime lacks HmacSHA256, which every Java SE has", e);
         }
     }
 
