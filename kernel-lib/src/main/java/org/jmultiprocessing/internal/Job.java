@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.jmultiprocessing.NotTransferableException;
 
@@ -13,9 +12,6 @@ import org.jmultiprocessing.NotTransferableException;
  * chunks of its items. Worker slots report each chunk's outcome from their own threads.
  */
 public abstract class Job {
-    private static final AtomicLong IDS = new AtomicLong();
-
-    final long id = IDS.incrementAndGet();
     final CodeShipment function;
     final boolean starred;
     final PoolEngine pool;

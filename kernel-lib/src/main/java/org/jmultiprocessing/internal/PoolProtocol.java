@@ -5,14 +5,15 @@ package org.jmultiprocessing.internal;
  * exactly one reply, so a worker is never more than one chunk behind.
  *
  * <pre>
- * pool to worker:  CHUNK  | long job | byte starred | classes | byte hasFunction
+ * pool to worker:  CHUNK  | byte starred | classes | byte hasFunction
  *                         | [bytes variables | bytes function] | values (see {@link ValueCodec})
  *                  STOP
  * worker to pool:  RESULTS | values
  *                  FAILED  | byte kind | byte workerExits | UTF description | bytes remoteTraceback | bytes exception
  * </pre>
  *
- * Classes are sent once per worker (the pool remembers which it sent); the function once per job and worker.
+ * Classes are sent once per worker (the pool remembers which it sent); the function only when it differs
+ * from the one the worker holds.
  */
 final class PoolProtocol {
     static final int CHUNK = 1;

@@ -52,7 +52,6 @@ public final class PoolWorker implements Target {
     }
 
     private void serve(PoolChannel channel, ShippedClassLoader loader) throws IOException {
-        long job = -1;
         Object function = null;
         while (true) {
             MessageReader request;
@@ -64,19 +63,17 @@ public final class PoolWorker implements Target {
             if (request.getByte() == PoolProtocol.STOP) {
                 return;
             }
-            long requestJob = request.getLong();
             boolean starred = request.getByte() != 0;
             Object[] items;
             try {
                 loader.add(request.getClasses());
                 if (request.getByte() != 0) {
-                    job = -1;
+                    function = null;
                     loader.restoreVariables(request.getBytes());
                     function = loader.deserialize(request.getBytes());
-                    job = requestJob;
                 }
-                if (job != requestJob) {
-                    throw new IOException("the pool sent a chunk of job " + requestJob + " without its function");
+                if (function == null) {
+                    throw new IOException("the pool sent a chunk without a function (kernel-lib versions differ?)");
                 }
                 items = ValueCodec.read(request, loader::deserialize);
             } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {

@@ -10,6 +10,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,7 +41,8 @@ final class WorkerSlot {
     private volatile Process worker;
     private volatile Process starting;
     private PoolChannel channel;
-    private long functionJob = -1;
+    /** The function the worker holds; it is sent again only when its serialized form changes. */
+    private CodeShipment functionShipped;
     private int chunksRun;
     private boolean lastStartFailed;
     private Chunk running;
@@ -123,7 +125,7 @@ final class WorkerSlot {
                 channel = connected;
                 worker = process;
                 chunksRun = 0;
-                functionJob = -1;
+                functionShipped = null;
                 shippedClasses.clear();
                 lastStartFailed = false;
                 return true;
@@ -164,10 +166,10 @@ final class WorkerSlot {
                 newClasses.put(name, bytes);
             }
         });
-        boolean withFunction = functionJob != job.id;
+        boolean withFunction = !sameFunction(job.function);
         MessageWriter request = new MessageWriter(chunk.values().length + 256
                 + (withFunction ? job.function.serialized().length + job.function.variables().length : 0));
-        request.putByte(PoolProtocol.CHUNK).putLong(job.id).putByte(job.starred ? 1 : 0).putClasses(newClasses);
+        request.putByte(PoolProtocol.CHUNK).putByte(job.starred ? 1 : 0).putClasses(newClasses);
         request.putByte(withFunction ? 1 : 0);
         if (withFunction) {
             request.putBytes(job.function.variables()).putBytes(job.function.serialized());
@@ -199,7 +201,7 @@ final class WorkerSlot {
             killedWhileRunning = false;
         }
         shippedClasses.addAll(newClasses.keySet());
-        functionJob = job.id;
+        functionShipped = job.function;
         chunksRun++;
         boolean retire = false;
         if (reply.getByte() == PoolProtocol.RESULTS) {
@@ -217,6 +219,9 @@ final class WorkerSlot {
         } else {
             int kind = reply.getByte();
             retire = reply.getByte() != 0;
+            if (kind == PoolProtocol.NOT_RECEIVED) {
+                functionShipped = null;
+            }
             job.failed(chunk, failure(job, current, kind, reply.getString(), reply.getBytes(), reply.getBytes()));
         }
         if (killed) {
@@ -225,6 +230,16 @@ final class WorkerSlot {
         } else if (retire || (pool.maxTasksPerChild() > 0 && chunksRun >= pool.maxTasksPerChild())) {
             stopWorker();
         }
+    }
+
+    /**
+     * Whether the worker already holds this function: same serialized bytes, same notebook variables. A
+     * repeated {@code map} with the same lambda then costs the worker no deserialization at all.
+     */
+    private boolean sameFunction(CodeShipment function) {
+        CodeShipment held = functionShipped;
+        return held != null && (held == function || Arrays.equals(held.serialized(), function.serialized())
+                && Arrays.equals(held.variables(), function.variables()));
     }
 
     /** The exception that stands, in the caller, for a task's failure in the worker. */
