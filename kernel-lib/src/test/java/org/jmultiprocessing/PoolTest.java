@@ -322,6 +322,49 @@ class PoolTest {
         assertTrue(terminating.isTerminated());
     }
 
+    @Test
+    void shouldReportAWorkerOutOfMemoryAndReplaceIt() {
+        Multiprocessing.setJvmOptions("-Xmx32m");
+        try (Pool small = new Pool(1)) {
+            Multiprocessing.setJvmOptions();
+            long before = small.apply(Multiprocessing::pid);
+            TaskFailedException e = assertThrows(TaskFailedException.class, () -> small.apply(() -> {
+                List<long[]> hog = new ArrayList<>();
+                while (true) {
+                    hog.add(new long[1 << 20]);
+                }
+            }));
+            assertInstanceOf(OutOfMemoryError.class, e.getCause());
+            assertNotEquals(before, small.apply(Multiprocessing::pid), "a worker that ran out of memory is replaced");
+        } finally {
+            Multiprocessing.setJvmOptions();
+        }
+    }
+
+    @Test
+    void shouldRejectAnUnserializableFunction() {
+        Object lock = new Object();
+        NotTransferableException e = assertThrows(NotTransferableException.class,
+                () -> pool.map((Integer x) -> x + lock.hashCode(), List.of(1)));
+        assertTrue(e.getMessage().contains("the function"), e.getMessage());
+        assertTrue(e.getMessage().contains("pool's workers"), e.getMessage());
+    }
+
+    @Test
+    void shouldLeaveNoWorkerAndNoSocketFileBehind() throws Exception {
+        Pool temporary = new Pool(2);
+        assertEquals(List.of(2, 4), temporary.map((Integer x) -> x * 2, List.of(1, 2)));
+        List<Long> pids = temporary.workerPids();
+        temporary.close();
+        assertTrue(temporary.isTerminated());
+        for (long pid : pids) {
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "worker " + pid + " still runs");
+        }
+        try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(org.jmultiprocessing.internal.Session.current().directory())) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("pool-")).toList());
+        }
+    }
+
     private static List<Long> awaitWorkers(int n) {
         long deadline = System.nanoTime() + 5_000_000_000L;
         List<Long> pids = pool.workerPids();
