@@ -326,8 +326,8 @@ class PoolTest {
     void shouldReportAWorkerOutOfMemoryAndReplaceIt() {
         Multiprocessing.setJvmOptions("-Xmx32m");
         try (Pool small = new Pool(1)) {
+            long before = small.apply(Multiprocessing::pid); // workers start in the background: options are read then
             Multiprocessing.setJvmOptions();
-            long before = small.apply(Multiprocessing::pid);
             TaskFailedException e = assertThrows(TaskFailedException.class, () -> small.apply(() -> {
                 List<long[]> hog = new ArrayList<>();
                 while (true) {
