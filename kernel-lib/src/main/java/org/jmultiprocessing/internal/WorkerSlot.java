@@ -104,6 +104,9 @@ final class WorkerSlot {
      * {@code chunk} (when given) fails with the reason.
      */
     private boolean startWorker(Chunk chunk) {
+        if (pool.isTerminated()) {
+            return false;
+        }
         Path path = Session.current().newPath("pool");
         Process process = null;
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
@@ -134,7 +137,16 @@ final class WorkerSlot {
                 Files.deleteIfExists(path);
             }
         } catch (IOException | RuntimeException e) {
-            lastStartFailed = !pool.isTerminated();
+            if (pool.isTerminated()) {
+                // Terminated while this worker started: end it before it tries to connect to the closed socket.
+                if (process != null && process.pid() != null) {
+                    process.kill();
+                    awaitExit(process);
+                    release(process);
+                }
+                return false;
+            }
+            lastStartFailed = true;
             if (process == null || process.pid() == null) {
                 if (chunk != null) {
                     chunk.job().failed(chunk, new TaskFailedException("cannot start a pool worker: " + e, e));
