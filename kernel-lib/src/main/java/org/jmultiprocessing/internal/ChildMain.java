@@ -8,6 +8,8 @@ import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.SocketChannel;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -80,6 +82,11 @@ public final class ChildMain {
             variables.put("probe", new LinkedHashMap<>(Map.of("value", 1)));
             Internals.currentProcess(); // loads Process, Internals and ProcessHandle's implementation
             ObjectStreamClass.lookup(Process.class);
+            try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                probe.isOpen(); // pool workers connect over one; its set-up seeds a SecureRandom (~20 ms)
+            } catch (IOException e) {
+                // Only a warm-up.
+            }
             try {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
