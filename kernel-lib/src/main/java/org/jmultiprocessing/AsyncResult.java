@@ -69,6 +69,8 @@ public final class AsyncResult<T> {
             throw interrupted();
         } catch (ExecutionException e) {
             throw Pool.forCaller(e.getCause());
+        } catch (Error e) {
+            throw stopped(e);
         }
     }
 
@@ -82,6 +84,8 @@ public final class AsyncResult<T> {
             throw Pool.forCaller(e.getCause());
         } catch (TimeoutException e) {
             throw new TimeoutException("the result was not ready within " + timeout);
+        } catch (Error e) {
+            throw stopped(e);
         }
     }
 
@@ -93,6 +97,8 @@ public final class AsyncResult<T> {
             throw interrupted();
         } catch (ExecutionException e) {
             throw new IllegalStateException(e); // handle() never completes exceptionally
+        } catch (Error e) {
+            throw stopped(e);
         }
     }
 
@@ -107,6 +113,8 @@ public final class AsyncResult<T> {
             throw new IllegalStateException(e);
         } catch (TimeoutException e) {
             return false;
+        } catch (Error e) {
+            throw stopped(e);
         }
     }
 
@@ -172,6 +180,15 @@ public final class AsyncResult<T> {
         job.cancel("the waiting thread was interrupted");
         Thread.currentThread().interrupt();
         return new CancellationException("interrupted while waiting: the call was cancelled and its busy workers replaced");
+    }
+
+    /**
+     * A kernel whose interrupt stops the thread ({@code Thread.stop}, as JShell's local engine does on Java
+     * 17) aborts the wait with an Error: the call is cancelled all the same.
+     */
+    private Error stopped(Error e) {
+        job.cancel("the waiting thread was stopped");
+        return e;
     }
 
     private static void runCallback(Runnable callback) {

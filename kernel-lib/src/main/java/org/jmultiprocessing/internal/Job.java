@@ -21,6 +21,7 @@ public abstract class Job {
      * @param starred whether each item is an array of arguments (starmap, apply) rather than one argument
      */
     Job(PoolEngine pool, Object function, boolean starred) {
+        pool.checkAccepting();
         this.pool = pool;
         this.starred = starred;
         this.loader = function.getClass().getClassLoader();

@@ -65,12 +65,17 @@ public final class PoolEngine {
         return maxTasksPerChild;
     }
 
-    /** Accepts a new job, or refuses it with a clear error once the pool is closed. */
-    synchronized void register(Job job) {
+    /** Refuses new work with a clear error once the pool is closed. */
+    void checkAccepting() {
         if (closed) {
             throw new IllegalStateException("Pool not running: it was " + (terminated ? "terminated" : "closed")
                     + "; create a new Pool for more work");
         }
+    }
+
+    /** Accepts a new job, unless the pool was closed meanwhile. */
+    synchronized void register(Job job) {
+        checkAccepting();
         active.add(job);
     }
 

@@ -75,15 +75,11 @@ public final class StreamJob extends Job {
                         }
                         return END;
                     }
-                    if (timeoutNanos < 0) {
-                        wait();
-                    } else {
-                        long left = deadline - System.nanoTime();
-                        if (left <= 0) {
-                            throw new TimeoutException("no result within the timeout");
-                        }
-                        TimeUnit.NANOSECONDS.timedWait(this, left);
+                    long left = deadline - System.nanoTime();
+                    if (timeoutNanos >= 0 && left <= 0) {
+                        throw new TimeoutException("no result within the timeout");
                     }
+                    awaitChange(timeoutNanos < 0 ? -1 : left);
                     continue;
                 }
                 consumed++;
@@ -93,6 +89,23 @@ public final class StreamJob extends Job {
             }
             current = (Object[]) outcome;
             position = 0;
+        }
+    }
+
+    /**
+     * Waits for a chunk to complete. A kernel whose interrupt stops the thread ({@code Thread.stop}, as
+     * JShell's local engine does on Java 17) aborts the wait with an Error: the job is cancelled all the same.
+     */
+    private void awaitChange(long timeoutNanos) throws InterruptedException {
+        try {
+            if (timeoutNanos < 0) {
+                wait();
+            } else {
+                TimeUnit.NANOSECONDS.timedWait(this, timeoutNanos);
+            }
+        } catch (Error e) {
+            cancel("the iterating thread was stopped");
+            throw e;
         }
     }
 
