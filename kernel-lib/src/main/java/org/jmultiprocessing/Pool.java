@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.RunnableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,18 +38,21 @@ import org.jmultiprocessing.internal.StreamJob;
  * dies, its socket closes at once, so the chunk it was running fails with a {@link WorkerDiedException}
  * naming its pid and exit code, a replacement starts, and the pool stays usable: CPython's Pool hangs forever
  * here. Functions and arguments go through {@link Process}'s code shipping: classes defined in notebook cells
- * travel once per worker, the function once per call and worker; chunks of Integers, Longs, Doubles, Booleans
- * or Strings travel as packed arrays, anything else as one serialized array per chunk.
+ * travel once per worker; a worker deserializes the function once and keeps it while its serialized form (with
+ * the notebook variables it uses) stays the same, so state it mutates may outlive one call, unlike in Python.
+ * Chunks of Integers, Longs, Doubles, Booleans or Strings travel as packed arrays, anything else as one
+ * serialized array per chunk.
  *
  * <h2>Errors</h2>
  * A task's exception is rethrown in the caller with its original type, its stack trace showing the caller,
  * and a {@link RemoteTraceback} as its cause showing the worker's frames (Python's RemoteTraceback; attached
- * as suppressed when the exception had a cause of its own). Checked
- * exceptions and {@link Error}s are wrapped in a {@link TaskFailedException}, since Java would not let a
- * method that does not declare them throw them. An exception that cannot be serialized arrives as a
- * TaskFailedException with its description and the remote traceback. An argument, function or result that
- * cannot be serialized gives a {@link NotTransferableException} naming it; the pool stays usable. Interrupting
- * a waiting caller cancels the call and replaces the workers busy with it.
+ * as suppressed when the exception had a cause of its own). Checked exceptions and {@link Error}s are wrapped
+ * in a {@link TaskFailedException}, since Java would not let a method that does not declare them throw them.
+ * An exception that cannot be serialized arrives as a TaskFailedException with its description and the
+ * remote traceback. An argument, function or result that cannot be serialized gives a
+ * {@link NotTransferableException} naming it; the pool stays usable. A worker that runs out of memory reports
+ * the error and is replaced. Interrupting a waiting caller (a notebook's interrupt) cancels the call: its
+ * queued tasks are dropped and the workers busy with it are killed and replaced.
  *
  * <h2>Closing</h2>
  * Python's {@code close()} means "no more tasks" while Java's {@link AutoCloseable#close()} means "release
@@ -348,6 +352,14 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
     }
 
     // ---- ExecutorService -------------------------------------------------------------------------------
+
+    /**
+     * Runs {@code task} in a worker: {@code pool.submit(() -> slowSquare(7))} (a lambda typed as a plain
+     * {@link Callable} is not serializable; this overload makes the lambda a serializable {@link Func0}).
+     */
+    public <T> Future<T> submit(Func0<T> task) {
+        return super.submit(task);
+    }
 
     /** Runs a serializable Runnable in a worker; an exception it throws is printed, as by a thread pool. */
     @Override

@@ -142,7 +142,7 @@ class PoolTest {
     @Test
     void shouldFailWithinOneSecondWhenAWorkerIsKilledMidMapRepeatedly() {
         for (int round = 0; round < 20; round++) {
-            AsyncResult<List<Integer>> result = pool.mapAsync((Integer x) -> slowSquare(x), range(40), 1);
+            AsyncResult<List<Integer>> result = pool.mapAsync((Integer x) -> slowSquare(x), range(400), 1); // outlasts any worker restart
             List<Long> pids = awaitWorkers(2);
             sleep(30);
             long victim = pids.get(round % 2);
@@ -262,7 +262,7 @@ class PoolTest {
 
     @Test
     void shouldWorkAsAnExecutorService() throws Exception {
-        Future<Integer> future = pool.submit((Func0<Integer>) () -> 21 * 2);
+        Future<Integer> future = pool.submit(() -> 21 * 2);
         assertEquals(42, future.get());
         List<Future<String>> all = pool.invokeAll(List.<Callable<String>>of((Func0<String>) () -> "a", (Func0<String>) () -> "b"));
         assertEquals("ab", all.get(0).get() + all.get(1).get());
