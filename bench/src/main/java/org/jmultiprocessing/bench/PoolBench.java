@@ -94,9 +94,11 @@ public final class PoolBench {
                 throughput.add(MAP_ITEMS / ((System.nanoTime() - start) / 1e9) / 1e6);
             }
             Func<Integer, Integer> primes = (Integer limit) -> countPrimes(limit);
-            pool.map(primes, limits, 1);
-            for (int i = 0; i < PRIME_JOBS; i++) {
-                countPrimes(PRIME_LIMIT);
+            for (int i = 0; i < 3; i++) { // the same warm-up for the workers and for this JVM
+                pool.map(primes, limits, 1);
+                for (int job = 0; job < PRIME_JOBS; job++) {
+                    countPrimes(PRIME_LIMIT);
+                }
             }
             for (int i = 0; i < Math.max(3, runs / 2); i++) {
                 long start = System.nanoTime();

@@ -11,10 +11,9 @@ import java.nio.channels.SocketChannel;
  * session's key by answering a random challenge with its HMAC) before anything is deserialized.
  */
 final class PoolChannel implements AutoCloseable {
-    /** A handshake message is a challenge or a digest; anything longer is not from a peer of ours. */
-    private static final int MAX_HANDSHAKE_LENGTH = 64;
+    /** A handshake message is at most a digest and a challenge; anything longer is not from a peer of ours. */
+    private static final int MAX_HANDSHAKE_LENGTH = 128;
     private static final int CHALLENGE_LENGTH = 32;
-    private static final byte[] WELCOME = {'o', 'k'};
 
     private final SocketChannel channel;
     private final ByteBuffer header = ByteBuffer.allocate(Integer.BYTES);
@@ -23,33 +22,27 @@ final class PoolChannel implements AutoCloseable {
         this.channel = channel;
     }
 
-    /** The pool's side: the worker proves itself first, then the pool does. */
+    /**
+     * The pool's side: it challenges, the worker answers with its digest and a challenge of its own, the
+     * pool checks the digest and answers; three messages, where Python's two handshakes take six.
+     */
     void authenticateWorker(byte[] key) throws IOException {
-        challenge(key);
-        answer(key);
-    }
-
-    /** The worker's side of {@link #authenticateWorker}. */
-    void authenticatePool(byte[] key) throws IOException {
-        answer(key);
-        challenge(key);
-    }
-
-    private void challenge(byte[] key) throws IOException {
         byte[] challenge = HmacSha256.randomBytes(CHALLENGE_LENGTH);
         send(new MessageWriter(64).putBytes(challenge));
-        byte[] digest = receive(MAX_HANDSHAKE_LENGTH).getBytes();
-        if (!HmacSha256.equal(digest, HmacSha256.mac(key, challenge))) {
+        MessageReader answer = receive(MAX_HANDSHAKE_LENGTH);
+        if (!HmacSha256.equal(answer.getBytes(), HmacSha256.mac(key, challenge))) {
             throw new IOException("a process without this session's key connected to the pool; connection refused");
         }
-        send(new MessageWriter(16).putBytes(WELCOME));
+        send(new MessageWriter(64).putBytes(HmacSha256.mac(key, answer.getBytes())));
     }
 
-    private void answer(byte[] key) throws IOException {
-        byte[] challenge = receive(MAX_HANDSHAKE_LENGTH).getBytes();
-        send(new MessageWriter(64).putBytes(HmacSha256.mac(key, challenge)));
-        if (!HmacSha256.equal(receive(MAX_HANDSHAKE_LENGTH).getBytes(), WELCOME)) {
-            throw new IOException("the pool rejected this worker's key");
+    /** The worker's side of {@link #authenticateWorker}: nothing from the pool is used before it is verified. */
+    void authenticatePool(byte[] key) throws IOException {
+        byte[] poolChallenge = receive(MAX_HANDSHAKE_LENGTH).getBytes();
+        byte[] challenge = HmacSha256.randomBytes(CHALLENGE_LENGTH);
+        send(new MessageWriter(128).putBytes(HmacSha256.mac(key, poolChallenge)).putBytes(challenge));
+        if (!HmacSha256.equal(receive(MAX_HANDSHAKE_LENGTH).getBytes(), HmacSha256.mac(key, challenge))) {
+            throw new IOException("the pool's socket did not prove it knows this session's key");
         }
     }
 

@@ -36,6 +36,7 @@ final class WorkerSlot {
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     private final PoolEngine pool;
+    private final boolean first;
     private final Thread thread;
     private final Set<String> shippedClasses = new HashSet<>();
     private volatile Process worker;
@@ -48,8 +49,9 @@ final class WorkerSlot {
     private Chunk running;
     private boolean killedWhileRunning;
 
-    WorkerSlot(PoolEngine pool) {
+    WorkerSlot(PoolEngine pool, boolean first) {
         this.pool = pool;
+        this.first = first;
         this.thread = new Thread(this::run, "jmp-pool-worker-slot");
         thread.setDaemon(true);
     }
@@ -60,6 +62,12 @@ final class WorkerSlot {
 
     private void run() {
         try {
+            if (first) {
+                startWorker(null);
+                pool.firstWorkerStarted();
+            } else {
+                pool.awaitFirstWorker();
+            }
             while (!pool.isTerminated()) {
                 if (worker == null && !lastStartFailed && !pool.isClosed()) {
                     startWorker(null);
