@@ -135,7 +135,7 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
     }
 
     public <T, R> List<R> map(Func<? super T, ? extends R> function, Iterable<? extends T> items, int chunksize) {
-        return this.<R>mapJob(function, toList(items), chunksize).get();
+        return this.<R>mapJob(function, toList(items), checked(chunksize)).get();
     }
 
     public <T, R> AsyncResult<List<R>> mapAsync(Func<? super T, ? extends R> function, Iterable<? extends T> items) {
@@ -143,7 +143,7 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
     }
 
     public <T, R> AsyncResult<List<R>> mapAsync(Func<? super T, ? extends R> function, Iterable<? extends T> items, int chunksize) {
-        return mapJob(function, toList(items), chunksize);
+        return mapJob(function, toList(items), checked(chunksize));
     }
 
     /** {@code chunksize <= 0} means Python's default. */
@@ -163,7 +163,7 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
 
     /** {@code chunksize} as in {@link #map(Func, Iterable, int)}. */
     public <A, B, R> List<R> starmap(Func2<? super A, ? super B, ? extends R> function, Iterable<? extends List<?>> argumentLists, int chunksize) {
-        return this.<R>starmapAsyncOf(function, argumentLists, chunksize).get();
+        return this.<R>starmapAsyncOf(function, argumentLists, checked(chunksize)).get();
     }
 
     public <A, B, C, R> List<R> starmap(Func3<? super A, ? super B, ? super C, ? extends R> function, Iterable<? extends List<?>> argumentLists) {
@@ -175,7 +175,7 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
     }
 
     public <A, B, R> AsyncResult<List<R>> starmapAsync(Func2<? super A, ? super B, ? extends R> function, Iterable<? extends List<?>> argumentLists, int chunksize) {
-        return starmapAsyncOf(function, argumentLists, chunksize);
+        return starmapAsyncOf(function, argumentLists, checked(chunksize));
     }
 
     public <A, B, C, R> AsyncResult<List<R>> starmapAsync(Func3<? super A, ? super B, ? super C, ? extends R> function, Iterable<? extends List<?>> argumentLists) {
@@ -453,6 +453,13 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------
+
+    private static int checked(int chunksize) {
+        if (chunksize < 1) {
+            throw new IllegalArgumentException("chunksize must be at least 1, got " + chunksize);
+        }
+        return chunksize;
+    }
 
     /** Python's default: {@code ceil(n / (4 * processes))}, at least 1. */
     private int defaultChunksize(int n) {

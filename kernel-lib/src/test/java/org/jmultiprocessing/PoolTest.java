@@ -78,6 +78,8 @@ class PoolTest {
         assertEquals("ab", pool.apply((String a, String b) -> a + b, "a", "b"));
         assertEquals(6L, pool.apply((Long a, Long b, Long c) -> a + b + c, 1L, 2L, 3L));
         assertThrows(IllegalArgumentException.class, () -> pool.starmap((Integer a, Integer b) -> a + b, List.of(List.of(1))));
+        assertThrows(IllegalArgumentException.class, () -> pool.map((Integer x) -> x, List.of(1), 0));
+        assertThrows(IllegalArgumentException.class, () -> pool.imap((Integer x) -> x, List.of(1), 0));
     }
 
     @Test
