@@ -35,6 +35,33 @@ class JShellPoolTest {
     }
 
     @Test
+    void shouldStartItsThreadsOutsideTheCellsThreadGroup() {
+        // JShell's local engine waits for the threads of the cell's group that exist when the cell starts.
+        notebook.run("""
+                String poolThreadsInGroupOf(Thread cell) {
+                    var threads = new java.util.ArrayList<String>();
+                    for (Thread t : Thread.getAllStackTraces().keySet()) {
+                        ThreadGroup group = t.getThreadGroup();
+                        if ((t.getName().startsWith("jmp-") || t.getName().startsWith("PoolWorker"))
+                                && group != null && cell.getThreadGroup().parentOf(group)) {
+                            threads.add(t.getName());
+                        }
+                    }
+                    return threads.toString();
+                }
+                """);
+        assertEquals("[]", notebook.run("""
+                String check() {
+                    try (var another = new Pool(1)) {
+                        another.apply(() -> 1);
+                        return poolThreadsInGroupOf(Thread.currentThread());
+                    }
+                }
+                check()
+                """));
+    }
+
+    @Test
     void shouldSeeRedefinedMethodsAndChangedVariables() {
         notebook.run("int step = 1;");
         notebook.run("int next(int x) { return x + step; }");
