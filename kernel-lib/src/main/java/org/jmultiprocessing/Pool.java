@@ -386,6 +386,60 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
         return new RemoteTask<>(runnable, value);
     }
 
+    /** Runs the tasks in the workers and returns the first result that succeeds; cancels the others. */
+    @Override
+    public <T> T invokeAny(Collection<? extends Callable<T>> tasks) throws InterruptedException, ExecutionException {
+        try {
+            return invokeAny(tasks, -1, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no timeout was given", e);
+        }
+    }
+
+    /** As {@link #invokeAny(Collection)}, waiting at most the timeout (a negative one waits without limit). */
+    @Override
+    public <T> T invokeAny(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        if (tasks.isEmpty()) {
+            throw new IllegalArgumentException("invokeAny needs at least one task");
+        }
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        List<RemoteTask<T>> pending = new ArrayList<>();
+        try {
+            for (Callable<T> task : tasks) {
+                RemoteTask<T> remote = new RemoteTask<>(task);
+                remote.dispatch();
+                pending.add(remote);
+            }
+            ExecutionException failure = null;
+            while (!pending.isEmpty()) {
+                CompletableFuture<Object> first = CompletableFuture.anyOf(pending.stream().map(t -> t.done).toArray(CompletableFuture[]::new));
+                try {
+                    if (timeout < 0) {
+                        first.get();
+                    } else {
+                        first.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    }
+                } catch (ExecutionException e) {
+                    // One of them failed: look at each below.
+                }
+                for (RemoteTask<T> task : new ArrayList<>(pending)) {
+                    if (task.isDone()) {
+                        pending.remove(task);
+                        try {
+                            return task.get();
+                        } catch (ExecutionException e) {
+                            failure = e;
+                        }
+                    }
+                }
+            }
+            throw failure;
+        } finally {
+            pending.forEach(task -> task.cancel(true));
+        }
+    }
+
     /** A task of {@code submit}: its future completes when a worker has run it. */
     private final class RemoteTask<T> implements RunnableFuture<T> {
         private final Object task;

@@ -268,6 +268,10 @@ class PoolTest {
         assertEquals(42, future.get());
         List<Future<String>> all = pool.invokeAll(List.<Callable<String>>of((Func0<String>) () -> "a", (Func0<String>) () -> "b"));
         assertEquals("ab", all.get(0).get() + all.get(1).get());
+        assertEquals("fast", pool.invokeAny(List.<Callable<String>>of((Func0<String>) () -> {
+            Thread.sleep(60_000);
+            return "slow";
+        }, (Func0<String>) () -> "fast")));
         Callable<Integer> plain = () -> 1;
         NotTransferableException e = assertThrows(NotTransferableException.class, () -> pool.submit(plain));
         assertTrue(e.getMessage().contains("Func0"), e.getMessage());
