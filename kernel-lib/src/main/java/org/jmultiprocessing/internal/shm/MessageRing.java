@@ -1,0 +1,255 @@
+package org.jmultiprocessing.internal.shm;
+
+import static org.jmultiprocessing.internal.shm.RingDescriptor.*;
+
+import java.nio.MappedByteBuffer;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Framed messages through a byte ring in shared memory (layout in {@link RingDescriptor}). Writers take the
+ * write lock, readers the read lock; between them the ring is a single-producer single-consumer byte stream.
+ *
+ * <p>{@code peerGone} callbacks let a pipe notice that the other end is closed or its process died: they are
+ * only consulted while a wait has reached its sleeping phase, since they are slow.
+ */
+public final class MessageRing {
+    private static final long PEER_CHECK_INTERVAL_NANOS = 2_000_000;
+
+    private final SharedRegion region;
+    private final MappedByteBuffer buffer;
+    private final int base;
+    private final int capacity;
+    private final int mask;
+    private final int dataBase;
+
+    public MessageRing(SharedRegion region, int base) {
+        this.region = region;
+        this.buffer = region.buffer();
+        this.base = base;
+        this.capacity = region.getIntVolatile(base + CAPACITY_OFFSET);
+        this.mask = capacity - 1;
+        this.dataBase = base + DATA_OFFSET;
+    }
+
+    /** A received frame. */
+    public record Frame(int tag, byte[] payload) {
+    }
+
+    /** Thrown when the peer is gone and nothing more can arrive (or nothing sent can be read). */
+    public static final class PeerGoneException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PeerGoneException(String message) {
+            super(message);
+        }
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Writing
+
+    /**
+     * Writes a whole frame only if the write lock is free and the ring has room for it now; never waits.
+     * Returns whether it wrote.
+     */
+    public boolean tryWrite(int tag, byte[] payload) {
+        int frameLength = FRAME_HEADER_LENGTH + payload.length;
+        if (frameLength > capacity || !region.compareAndSetInt(base + WRITE_LOCK_OFFSET, 0, 1)) {
+            return false;
+        }
+        try {
+            long tail = region.getLongPlain(base + TAIL_OFFSET);
+            long head = region.getLongAcquire(base + HEAD_OFFSET);
+            if (capacity - (tail - head) < frameLength) {
+                return false;
+            }
+            putHeader(tail, payload.length, tag);
+            copyIn(tail + FRAME_HEADER_LENGTH, payload, 0, payload.length);
+            region.putLongRelease(base + TAIL_OFFSET, tail + frameLength);
+            return true;
+        } finally {
+            region.putIntRelease(base + WRITE_LOCK_OFFSET, 0);
+        }
+    }
+
+    /**
+     * Writes a frame, waiting for the write lock and for room (a frame longer than the ring is streamed while
+     * the reader consumes it). Throws {@link PeerGoneException} if {@code readerGone} reports that nobody
+     * will ever read.
+     */
+    public void write(int tag, byte[] payload, int offset, int length, BooleanSupplier readerGone) {
+        lockUntil(WRITE_LOCK_OFFSET, Backoff.FOREVER);
+        try {
+            long tail = region.getLongPlain(base + TAIL_OFFSET);
+            byte[] header = new byte[FRAME_HEADER_LENGTH];
+            java.nio.ByteBuffer.wrap(header).order(java.nio.ByteOrder.nativeOrder()).putInt(0, length).putInt(4, tag);
+            tail = stream(tail, header, 0, FRAME_HEADER_LENGTH, readerGone);
+            stream(tail, payload, offset, length, readerGone);
+        } finally {
+            region.putIntRelease(base + WRITE_LOCK_OFFSET, 0);
+        }
+    }
+
+    private long stream(long tail, byte[] source, int offset, int length, BooleanSupplier readerGone) {
+        Backoff backoff = null;
+        long lastPeerCheck = 0;
+        while (length > 0) {
+            long head = region.getLongAcquire(base + HEAD_OFFSET);
+            int room = (int) Math.min(capacity - (tail - head), length);
+            if (room > 0) {
+                copyIn(tail, source, offset, room);
+                tail += room;
+                offset += room;
+                length -= room;
+                region.putLongRelease(base + TAIL_OFFSET, tail);
+                backoff = null;
+                continue;
+            }
+            if (backoff == null) {
+                backoff = new Backoff(Backoff.FOREVER);
+            }
+            if (readerGone != null && backoff.sleeping() && System.nanoTime() - lastPeerCheck > PEER_CHECK_INTERVAL_NANOS) {
+                lastPeerCheck = System.nanoTime();
+                if (readerGone.getAsBoolean()) {
+                    throw new PeerGoneException("broken pipe: the receiving end is closed");
+                }
+            }
+            backoff.idle();
+        }
+        return tail;
+    }
+
+    private void putHeader(long position, int length, int tag) {
+        int index = (int) (position & mask);
+        if (index + FRAME_HEADER_LENGTH <= capacity) {
+            region.putIntPlain(dataBase + index, length);
+            region.putIntPlain(dataBase + index + 4, tag);
+        } else {
+            byte[] header = new byte[FRAME_HEADER_LENGTH];
+            java.nio.ByteBuffer.wrap(header).order(java.nio.ByteOrder.nativeOrder()).putInt(0, length).putInt(4, tag);
+            copyIn(position, header, 0, FRAME_HEADER_LENGTH);
+        }
+    }
+
+    private void copyIn(long position, byte[] source, int offset, int length) {
+        int index = (int) (position & mask);
+        int first = Math.min(length, capacity - index);
+        buffer.put(dataBase + index, source, offset, first);
+        if (first < length) {
+            buffer.put(dataBase, source, offset + first, length - first);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Reading
+
+    /**
+     * Reads the next frame, waiting until {@code deadline} ({@link Backoff#FOREVER} for no limit) for one to
+     * start; returns null when the deadline passes first. Throws {@link PeerGoneException} when nothing is
+     * buffered and {@code writerGone} reports that nothing more will be written.
+     */
+    public Frame read(long deadline, BooleanSupplier writerGone) {
+        if (!lockUntil(READ_LOCK_OFFSET, deadline)) {
+            return null;
+        }
+        try {
+            long head = region.getLongPlain(base + HEAD_OFFSET);
+            if (!awaitBytes(head, FRAME_HEADER_LENGTH, deadline, writerGone)) {
+                return null;
+            }
+            byte[] header = new byte[FRAME_HEADER_LENGTH];
+            copyOut(head, header, 0, FRAME_HEADER_LENGTH);
+            java.nio.ByteBuffer view = java.nio.ByteBuffer.wrap(header).order(java.nio.ByteOrder.nativeOrder());
+            int length = view.getInt(0);
+            int tag = view.getInt(4);
+            if (length < 0) {
+                throw new IllegalStateException("corrupt message ring " + region.path() + ": negative frame length");
+            }
+            head += FRAME_HEADER_LENGTH;
+            byte[] payload = new byte[length];
+            long tail = region.getLongAcquire(base + TAIL_OFFSET);
+            if (tail - head >= length) {
+                copyOut(head, payload, 0, length);
+                region.putLongRelease(base + HEAD_OFFSET, head + length);
+            } else {
+                region.putLongRelease(base + HEAD_OFFSET, head);
+                drain(head, payload, writerGone);
+            }
+            return new Frame(tag, payload);
+        } finally {
+            region.putIntRelease(base + READ_LOCK_OFFSET, 0);
+        }
+    }
+
+    /** True when a frame has at least started to arrive and nobody is reading it. */
+    public boolean hasData() {
+        return region.getLongAcquire(base + TAIL_OFFSET) != region.getLongAcquire(base + HEAD_OFFSET);
+    }
+
+    private boolean awaitBytes(long head, int count, long deadline, BooleanSupplier writerGone) {
+        Backoff backoff = null;
+        long lastPeerCheck = 0;
+        while (region.getLongAcquire(base + TAIL_OFFSET) - head < count) {
+            if (backoff == null) {
+                backoff = new Backoff(deadline);
+            }
+            if (backoff.expired()) {
+                return false;
+            }
+            if (writerGone != null && backoff.sleeping() && System.nanoTime() - lastPeerCheck > PEER_CHECK_INTERVAL_NANOS) {
+                lastPeerCheck = System.nanoTime();
+                if (writerGone.getAsBoolean() && region.getLongAcquire(base + TAIL_OFFSET) - head < count) {
+                    throw new PeerGoneException("end of file: the sending end is closed");
+                }
+            }
+            backoff.idle();
+        }
+        return true;
+    }
+
+    /** Reads a frame body that is still being streamed in, publishing the head as it goes. */
+    private void drain(long head, byte[] payload, BooleanSupplier writerGone) {
+        int offset = 0;
+        while (offset < payload.length) {
+            awaitBytes(head, 1, Backoff.FOREVER, writerGone);
+            long tail = region.getLongAcquire(base + TAIL_OFFSET);
+            int available = (int) Math.min(tail - head, payload.length - offset);
+            copyOut(head, payload, offset, available);
+            head += available;
+            offset += available;
+            region.putLongRelease(base + HEAD_OFFSET, head);
+        }
+    }
+
+    private void copyOut(long position, byte[] target, int offset, int length) {
+        int index = (int) (position & mask);
+        int first = Math.min(length, capacity - index);
+        buffer.get(dataBase + index, target, offset, first);
+        if (first < length) {
+            buffer.get(dataBase, target, offset + first, length - first);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Side locks
+
+    private boolean lockUntil(int lockOffset, long deadline) {
+        int offset = base + lockOffset;
+        if (region.compareAndSetInt(offset, 0, 1)) {
+            return true;
+        }
+        Backoff backoff = new Backoff(deadline);
+        while (true) {
+            if (region.getIntVolatile(offset) == 0 && region.compareAndSetInt(offset, 0, 1)) {
+                return true;
+            }
+            if (backoff.expired()) {
+                return false;
+            }
+            backoff.idle();
+        }
+    }
+}

@@ -1,0 +1,322 @@
+package org.jmultiprocessing.internal.shm;
+
+import static org.jmultiprocessing.internal.shm.RegionDescriptor.*;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.lang.ref.Cleaner;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.jmultiprocessing.internal.Session;
+
+/**
+ * One memory-mapped file in the session directory, shared by every process that attaches to it, with atomic
+ * access to its words through {@link VarHandle}s and the bookkeeping of who holds it (see
+ * {@link RegionDescriptor}).
+ *
+ * <p>Offsets given to the accessors are absolute within the file; payload layouts start at
+ * {@link RegionDescriptor#HEADER_LENGTH}.
+ */
+public final class SharedRegion {
+    private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
+    private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
+    private static final Cleaner CLEANER = Cleaner.create();
+    private static final long PID = ProcessHandle.current().pid();
+
+    private final Path path;
+    private final MappedByteBuffer buffer;
+
+    private SharedRegion(Path path, MappedByteBuffer buffer) {
+        this.path = path;
+        this.buffer = buffer;
+    }
+
+    /** Creates a private (0600) file of the given kind in the session directory and maps it. */
+    public static SharedRegion create(String kind, int payloadLength) {
+        return create(Session.current().newPath(kind), payloadLength);
+    }
+
+    /** Creates a private (0600) file at the given path and maps it; fails if the file exists. */
+    public static SharedRegion create(Path path, int payloadLength) {
+        if (payloadLength < 0 || payloadLength > Integer.MAX_VALUE - HEADER_LENGTH) {
+            throw new IllegalArgumentException("shared memory size must be between 0 and "
+                    + (Integer.MAX_VALUE - HEADER_LENGTH) + " bytes, got " + payloadLength);
+        }
+        int length = HEADER_LENGTH + payloadLength;
+        try {
+            Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                MappedByteBuffer buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, length);
+                buffer.order(ByteOrder.nativeOrder());
+                SharedRegion region = new SharedRegion(path, buffer);
+                region.putIntPlain(VERSION_OFFSET, VERSION);
+                region.putIntPlain(PAYLOAD_LENGTH_OFFSET, payloadLength);
+                region.putIntVolatile(MAGIC_OFFSET, MAGIC);
+                return region;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create shared memory file " + path
+                    + " (is the session directory writable and is there space in " + path.getParent() + "?)", e);
+        }
+    }
+
+    /** Maps an existing file created by {@link #create}. */
+    public static SharedRegion attach(Path path) {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = channel.size();
+            if (size < HEADER_LENGTH) {
+                throw new IllegalStateException("shared memory file " + path + " is too short to be one of ours");
+            }
+            MappedByteBuffer buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
+            buffer.order(ByteOrder.nativeOrder());
+            SharedRegion region = new SharedRegion(path, buffer);
+            if (region.getIntVolatile(MAGIC_OFFSET) != MAGIC || region.getIntVolatile(VERSION_OFFSET) != VERSION) {
+                throw new IllegalStateException("shared memory file " + path
+                        + " was not created by this version of jmultiprocessing");
+            }
+            return region;
+        } catch (NoSuchFileException e) {
+            throw new IllegalStateException("shared object " + path.getFileName() + " no longer exists: every process"
+                    + " that held it has closed it or exited (or the session ended), so it cannot be attached again", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot attach shared memory file " + path, e);
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public int payloadLength() {
+        return buffer.getInt(PAYLOAD_LENGTH_OFFSET);
+    }
+
+    /** The mapped bytes; absolute indexes, native byte order. */
+    public MappedByteBuffer buffer() {
+        return buffer;
+    }
+
+    public int getIntVolatile(int offset) {
+        return (int) INT.getVolatile(buffer, offset);
+    }
+
+    public int getIntAcquire(int offset) {
+        return (int) INT.getAcquire(buffer, offset);
+    }
+
+    public void putIntVolatile(int offset, int value) {
+        INT.setVolatile(buffer, offset, value);
+    }
+
+    public void putIntRelease(int offset, int value) {
+        INT.setRelease(buffer, offset, value);
+    }
+
+    public int getIntPlain(int offset) {
+        return (int) INT.get(buffer, offset);
+    }
+
+    public void putIntPlain(int offset, int value) {
+        INT.set(buffer, offset, value);
+    }
+
+    public boolean compareAndSetInt(int offset, int expected, int value) {
+        return INT.compareAndSet(buffer, offset, expected, value);
+    }
+
+    public int getAndAddInt(int offset, int delta) {
+        return (int) INT.getAndAdd(buffer, offset, delta);
+    }
+
+    public long getLongVolatile(int offset) {
+        return (long) LONG.getVolatile(buffer, offset);
+    }
+
+    public long getLongAcquire(int offset) {
+        return (long) LONG.getAcquire(buffer, offset);
+    }
+
+    public void putLongVolatile(int offset, long value) {
+        LONG.setVolatile(buffer, offset, value);
+    }
+
+    public void putLongRelease(int offset, long value) {
+        LONG.setRelease(buffer, offset, value);
+    }
+
+    public long getLongPlain(int offset) {
+        return (long) LONG.get(buffer, offset);
+    }
+
+    public void putLongPlain(int offset, long value) {
+        LONG.set(buffer, offset, value);
+    }
+
+    public boolean compareAndSetLong(int offset, long expected, long value) {
+        return LONG.compareAndSet(buffer, offset, expected, value);
+    }
+
+    public long getAndAddLong(int offset, long delta) {
+        return (long) LONG.getAndAdd(buffer, offset, delta);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Holds: who uses the file, so it is unlinked after the last user and a pipe end sees end-of-file.
+
+    /**
+     * Registers one hold of this process in {@code group} and ties its release to {@code owner} becoming
+     * unreachable; {@link Hold#release()} releases it earlier. Returns the hold.
+     */
+    public Hold hold(Object owner, int group) {
+        adjustOwnSlot(group, 1);
+        Hold hold = new Hold(this, group);
+        hold.cleanable = CLEANER.register(owner, hold::releaseOnce);
+        return hold;
+    }
+
+    /**
+     * Counts a serialized copy on its way to another process as a hold of this process, so the file survives
+     * until the receiver attaches and calls {@link #acceptTransit}.
+     */
+    public void holdInTransit(int group) {
+        adjustOwnSlot(group, 1);
+    }
+
+    /** In the receiving process: takes over the hold the sender counted for the copy in transit. */
+    public Hold acceptTransit(Object owner, int group, long senderPid) {
+        Hold hold = hold(owner, group);
+        for (int slot = 0; slot < HOLDER_SLOTS; slot++) {
+            if (getLongVolatile(holderSlotOffset(slot)) == senderPid) {
+                int countOffset = holderCountOffset(slot, group);
+                int count = getIntVolatile(countOffset);
+                while (count > 0 && !compareAndSetInt(countOffset, count, count - 1)) {
+                    count = getIntVolatile(countOffset);
+                }
+                break;
+            }
+        }
+        return hold;
+    }
+
+    public static long currentPid() {
+        return PID;
+    }
+
+    /** True while some live process (this one included) holds the group. */
+    public boolean isHeld(int group) {
+        for (int slot = 0; slot < HOLDER_SLOTS; slot++) {
+            long pid = getLongVolatile(holderSlotOffset(slot));
+            if (pid != 0 && getIntVolatile(holderCountOffset(slot, group)) > 0 && isAlive(pid)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isHeldByAnyone() {
+        for (int group = 0; group < GROUPS; group++) {
+            if (isHeld(group)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAlive(long pid) {
+        return pid == PID || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private void adjustOwnSlot(int group, int delta) {
+        int slot = ownSlot();
+        getAndAddInt(holderCountOffset(slot, group), delta);
+    }
+
+    private int ownSlot() {
+        // One slot per process: claims are serialized within the JVM, and other processes claim other pids.
+        synchronized (SharedRegion.class) {
+            int free = -1;
+            for (int slot = 0; slot < HOLDER_SLOTS; slot++) {
+                long pid = getLongVolatile(holderSlotOffset(slot));
+                if (pid == PID) {
+                    return slot;
+                }
+                if (pid == 0 && free < 0) {
+                    free = slot;
+                }
+            }
+            for (int slot = free; slot >= 0 && slot < HOLDER_SLOTS; slot++) {
+                if (compareAndSetLong(holderSlotOffset(slot), 0, PID)) {
+                    return slot;
+                }
+            }
+            for (int slot = 0; slot < HOLDER_SLOTS; slot++) {
+                long pid = getLongVolatile(holderSlotOffset(slot));
+                if (!isAlive(pid) && compareAndSetLong(holderSlotOffset(slot), pid, PID)) {
+                    for (int group = 0; group < GROUPS; group++) {
+                        putIntVolatile(holderCountOffset(slot, group), 0);
+                    }
+                    return slot;
+                }
+            }
+        }
+        throw new IllegalStateException("more than " + HOLDER_SLOTS + " live processes use " + path.getFileName()
+                + "; share fewer objects between that many processes at once");
+    }
+
+    private void releaseOwn(int group) {
+        int slot = ownSlot();
+        int countOffset = holderCountOffset(slot, group);
+        int count = getIntVolatile(countOffset);
+        while (count > 0 && !compareAndSetInt(countOffset, count, count - 1)) {
+            count = getIntVolatile(countOffset);
+        }
+        if (!isHeldByAnyone()) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException ignored) {
+                // The session directory is removed at the end of the session anyway.
+            }
+        }
+    }
+
+    /** One registered use of a region; released once, explicitly or when its owner is garbage collected. */
+    public static final class Hold {
+        private final SharedRegion region;
+        private final int group;
+        private final AtomicBoolean released = new AtomicBoolean();
+        private Cleaner.Cleanable cleanable;
+
+        private Hold(SharedRegion region, int group) {
+            this.region = region;
+            this.group = group;
+        }
+
+        public SharedRegion region() {
+            return region;
+        }
+
+        public boolean isReleased() {
+            return released.get();
+        }
+
+        public void release() {
+            cleanable.clean();
+        }
+
+        private void releaseOnce() {
+            if (released.compareAndSet(false, true)) {
+                region.releaseOwn(group);
+            }
+        }
+    }
+}
