@@ -1,5 +1,7 @@
 package org.jmultiprocessing;
 
+import static org.jmultiprocessing.internal.shm.SemaphoreDescriptor.OWNER_OFFSET;
+
 import org.jmultiprocessing.internal.shm.SharedRegion;
 
 /**
@@ -25,13 +27,26 @@ public final class Lock extends SemLock {
 
     @Override
     boolean acquireUntil(long deadline) {
-        return acquirePermitUntil(deadline);
+        if (!acquirePermitUntil(deadline)) {
+            return false;
+        }
+        region.putLongVolatile(base + OWNER_OFFSET, RLock.currentThreadToken());
+        return true;
     }
 
     /** Releases; releasing a lock that is not held is an {@link IllegalStateException}. */
     @Override
     public void release() {
+        if (getValue() > 0) {
+            throw new IllegalStateException("lock released too many times: release() was called without a matching acquire()");
+        }
+        region.putLongVolatile(base + OWNER_OFFSET, 0);
         releasePermit(true);
+    }
+
+    /** True when the calling thread acquired the lock and has not released it (for {@link Condition}). */
+    boolean isOwnedByCurrentThread() {
+        return region.getLongVolatile(base + OWNER_OFFSET) == RLock.currentThreadToken();
     }
 
     @Override
