@@ -83,6 +83,9 @@ public final class Connection implements Serializable, AutoCloseable {
             throw new IllegalStateException("this connection is receive-only (conn1 of a one-way Pipe): send on conn2");
         }
         try {
+            if (!region.hasHolds(1 - end)) {
+                throw new MessageRing.PeerGoneException("broken pipe: the receiving end is closed");
+            }
             outgoing.write(tag, bytes, offset, length, peerGone);
         } catch (MessageRing.PeerGoneException e) {
             throw new UncheckedIOException(new IOException(e.getMessage()

@@ -39,7 +39,7 @@ public final class MessageRing {
     public static final class PeerGoneException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        PeerGoneException(String message) {
+        public PeerGoneException(String message) {
             super(message);
         }
     }

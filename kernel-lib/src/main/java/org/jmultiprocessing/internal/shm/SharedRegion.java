@@ -223,6 +223,19 @@ public final class SharedRegion {
         return false;
     }
 
+    /**
+     * True while some process counts a hold of the group, without checking that it still lives: cheap
+     * enough for every message, and exact while processes close what they hold.
+     */
+    public boolean hasHolds(int group) {
+        for (int slot = 0; slot < HOLDER_SLOTS; slot++) {
+            if (getIntVolatile(holderCountOffset(slot, group)) > 0 && getLongVolatile(holderSlotOffset(slot)) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean isHeldByAnyone() {
         for (int group = 0; group < GROUPS; group++) {
             if (isHeld(group)) {
