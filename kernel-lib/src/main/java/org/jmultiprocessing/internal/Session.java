@@ -89,7 +89,7 @@ public final class Session {
             Path dir = base.resolve(PREFIX + pid + "-" + HexFormat.of().formatHex(randomBytes(4)));
             Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             Session session = new Session(dir, randomBytes(32), true);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir), "jmp-session-cleanup"));
+            ExitHooks.add(ExitHooks.Stage.SESSION, () -> deleteTree(dir));
             return session;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the private session directory under " + base

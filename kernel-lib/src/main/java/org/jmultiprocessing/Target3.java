@@ -1,0 +1,14 @@
+package org.jmultiprocessing;
+
+import java.io.Serializable;
+
+/**
+ * A process target taking three arguments: Python's {@code Process(target=f, args=(...))}.
+ *
+ * <p>Serializable so that a lambda or method reference written in a notebook cell travels to the child
+ * JVM; it may throw any exception, which the child reports like Python's traceback (exit code 1).
+ */
+@FunctionalInterface
+public interface Target3<A, B, C> extends Serializable {
+    void run(A a, B b, C c) throws Exception;
+}

@@ -1,0 +1,222 @@
+package org.jmultiprocessing.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Paths;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jmultiprocessing.NotTransferableException;
+
+/**
+ * The one serialization seam for code that crosses into a child JVM: an object graph in Java serialization,
+ * plus the bytecode of every class it needs that exists only in this JVM's memory (notebook cells), plus the
+ * classpath the child needs for the rest (jars added with {@code %maven} or {@code %classpath}).
+ *
+ * <p>Notebook variables ({@code int limit = 10;} in a cell) are static fields of JShell's wrapper classes.
+ * The values of those that the shipped code uses are copied too, as they are at capture time, so a target
+ * sees the notebook's variables as a forked Python child would; static fields of classes the user declares
+ * start fresh, as in Python's spawn. Variables whose values cannot be serialized are left at their defaults.
+ *
+ * @param serialized the object graph
+ * @param variables  serialized {@code Map<wrapper class, Map<field, value>>} of notebook variables
+ * @param classes    bytecode by binary name, for the child's {@link ShippedClassLoader}
+ * @param classpath  file-system classpath entries for the child's user class loader
+ */
+public record CodeShipment(byte[] serialized, byte[] variables, Map<String, byte[]> classes, List<String> classpath) {
+    /** JShell's wrapper of one snippet (JJava uses JShell too); its static fields are notebook variables. */
+    private static final Pattern SNIPPET_WRAPPER = Pattern.compile("REPL\\.\\$JShell\\$\\d+");
+
+    /**
+     * Serializes {@code root} and collects what the child needs to deserialize it.
+     *
+     * @param labelledParts how to name the parts of {@code root} in an error message, e.g. "argument 1"
+     * @throws NotTransferableException naming the value that cannot be serialized and how it is reached
+     */
+    public static CodeShipment capture(Object root, Map<String, Object> labelledParts) {
+        Set<Class<?>> seen = new LinkedHashSet<>();
+        byte[] serialized;
+        try {
+            serialized = serialize(root, seen);
+        } catch (IOException | RuntimeException e) {
+            String where = TransferPath.find(labelledParts);
+            throw new NotTransferableException("cannot send " + (where != null ? where
+                    : "the object (" + e + ")") + " to the child process."
+                    + " Make the class Serializable, mark the field transient, or pass the data it holds instead.", e);
+        }
+        Map<String, byte[]> classes = inMemoryClasses(seen);
+        Map<String, Map<String, Object>> variables = new LinkedHashMap<>();
+        byte[] serializedVariables;
+        // Variable values may need more cell classes, whose code may use more variables: repeat until stable.
+        while (true) {
+            int known = variables.size();
+            for (Class<?> wrapper : wrappers(classes.keySet(), seen)) {
+                variables.computeIfAbsent(wrapper.getName(), name -> serializableStatics(wrapper));
+            }
+            try {
+                serializedVariables = serialize(variables, seen);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // Each value was checked on its own.
+            }
+            classes = inMemoryClasses(seen);
+            if (variables.size() == known) {
+                break;
+            }
+        }
+        return new CodeShipment(serialized, serializedVariables, classes, classpath(seen));
+    }
+
+    private static byte[] serialize(Object graph, Set<Class<?>> seen) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (RecordingOutputStream out = new RecordingOutputStream(bytes)) {
+            out.writeObject(graph);
+            out.flush();
+            seen.addAll(out.classes);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The loaded snippet wrapper classes among the shipped class names. */
+    private static List<Class<?>> wrappers(Set<String> shipped, Set<Class<?>> seen) {
+        List<Class<?>> wrappers = new ArrayList<>();
+        Set<ClassLoader> loaders = new LinkedHashSet<>();
+        seen.forEach(c -> loaders.add(loaderOf(c)));
+        for (String name : shipped) {
+            if (SNIPPET_WRAPPER.matcher(name).matches()) {
+                for (ClassLoader loader : loaders) {
+                    try {
+                        wrappers.add(Class.forName(name, false, loader));
+                        break;
+                    } catch (ClassNotFoundException | LinkageError e) {
+                        // Defined by another of the loaders.
+                    }
+                }
+            }
+        }
+        return wrappers;
+    }
+
+    /** The values of a wrapper's static fields that serialize on their own. */
+    private static Map<String, Object> serializableStatics(Class<?> wrapper) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Field field : wrapper.getDeclaredFields()) {
+            int mods = field.getModifiers();
+            if (!Modifier.isStatic(mods) || Modifier.isFinal(mods) || field.isSynthetic()) {
+                continue;
+            }
+            try {
+                field.setAccessible(true);
+                Object value = field.get(null);
+                if (value != null) {
+                    serialize(value, new HashSet<>());
+                }
+                values.put(field.getName(), value);
+            } catch (IOException | ReflectiveOperationException | RuntimeException e) {
+                // Not transferable: the child sees the field's default value.
+            }
+        }
+        return values;
+    }
+
+    /** The in-memory classes among {@code roots} and every in-memory class they refer to, transitively. */
+    static Map<String, byte[]> inMemoryClasses(Set<Class<?>> roots) {
+        Map<String, byte[]> shipped = new LinkedHashMap<>();
+        Set<String> looked = new HashSet<>();
+        Deque<Map.Entry<ClassLoader, String>> work = new ArrayDeque<>();
+        for (Class<?> c : roots) {
+            while (c.isArray()) {
+                c = c.getComponentType();
+            }
+            if (!c.isPrimitive()) {
+                work.add(Map.entry(loaderOf(c), c.getName()));
+            }
+        }
+        while (!work.isEmpty()) {
+            Map.Entry<ClassLoader, String> next = work.poll();
+            if (!looked.add(next.getValue())) {
+                continue;
+            }
+            byte[] bytecode = ClassSources.bytesOf(next.getKey(), next.getValue());
+            if (bytecode != null) {
+                shipped.put(next.getValue(), bytecode);
+                for (String referenced : ClassReferences.of(bytecode)) {
+                    work.add(Map.entry(next.getKey(), referenced));
+                }
+            }
+        }
+        return Collections.unmodifiableMap(shipped);
+    }
+
+    /** This JVM's classpath plus the file URLs of every loader that defined a class in the graph. */
+    static List<String> classpath(Set<Class<?>> classes) {
+        Set<String> entries = new LinkedHashSet<>();
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                entries.add(Paths.get(entry).toAbsolutePath().toString());
+            }
+        }
+        Set<ClassLoader> loaders = new LinkedHashSet<>();
+        loaders.add(Thread.currentThread().getContextClassLoader());
+        for (Class<?> c : classes) {
+            loaders.add(loaderOf(c));
+        }
+        for (ClassLoader loader : loaders) {
+            for (ClassLoader l = loader; l != null; l = l.getParent()) {
+                if (l instanceof URLClassLoader u) {
+                    for (URL url : u.getURLs()) {
+                        if ("file".equals(url.getProtocol())) {
+                            try {
+                                entries.add(Paths.get(url.toURI()).toString());
+                            } catch (URISyntaxException | IllegalArgumentException e) {
+                                // Not a plain file URL: the child cannot use it either.
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return List.copyOf(entries);
+    }
+
+    private static ClassLoader loaderOf(Class<?> c) {
+        ClassLoader loader = c.getClassLoader();
+        return loader != null ? loader : ClassLoader.getPlatformClassLoader();
+    }
+
+    /** Records every class whose descriptor goes into the stream, lambdas' capturing classes included. */
+    private static final class RecordingOutputStream extends ObjectOutputStream {
+        final Set<Class<?>> classes = new LinkedHashSet<>();
+
+        RecordingOutputStream(ByteArrayOutputStream out) throws IOException {
+            super(out);
+        }
+
+        @Override
+        protected void annotateClass(Class<?> cl) {
+            classes.add(cl);
+        }
+
+        @Override
+        protected void annotateProxyClass(Class<?> cl) {
+            classes.add(cl);
+            classes.addAll(List.of(cl.getInterfaces()));
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.jmultiprocessing.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectStreamClass;
+import java.lang.reflect.Field;
+import java.lang.reflect.Proxy;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The child's side of {@link CodeShipment}: defines shipped cell classes on demand, over a loader for the
+ * parent's classpath. Classes can be added later (a pool worker receives new cell classes with new tasks).
+ */
+public final class ShippedClassLoader extends ClassLoader {
+    static {
+        registerAsParallelCapable();
+    }
+
+    private final Map<String, byte[]> pending = new ConcurrentHashMap<>();
+
+    public ShippedClassLoader(List<String> classpath, ClassLoader parent) {
+        super("notebook", classpathLoader(classpath, parent));
+    }
+
+    /** Makes {@code classes} loadable; a name already defined keeps its first definition. */
+    public void add(Map<String, byte[]> classes) {
+        pending.putAll(classes);
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        byte[] bytes = pending.get(name);
+        if (bytes == null) {
+            throw new ClassNotFoundException(name);
+        }
+        return defineClass(name, bytes, 0, bytes.length);
+    }
+
+    /** Deserializes a graph written by {@link CodeShipment#capture}, resolving classes through this loader. */
+    public Object deserialize(byte[] serialized) throws IOException, ClassNotFoundException {
+        try (ObjectInputStream in = new ShippedObjectInputStream(new ByteArrayInputStream(serialized), this)) {
+            return in.readObject();
+        }
+    }
+
+    /** Sets notebook variables captured by {@link CodeShipment} (wrapper class name to field values). */
+    public void restoreVariables(byte[] serializedVariables) throws IOException, ClassNotFoundException {
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> variables = (Map<String, Map<String, Object>>) deserialize(serializedVariables);
+        for (Map.Entry<String, Map<String, Object>> wrapper : variables.entrySet()) {
+            Class<?> type = Class.forName(wrapper.getKey(), true, this);
+            for (Map.Entry<String, Object> field : wrapper.getValue().entrySet()) {
+                try {
+                    Field f = type.getDeclaredField(field.getKey());
+                    f.setAccessible(true);
+                    f.set(null, field.getValue());
+                } catch (ReflectiveOperationException e) {
+                    throw new IOException("cannot restore notebook variable " + field.getKey(), e);
+                }
+            }
+        }
+    }
+
+    private static ClassLoader classpathLoader(List<String> classpath, ClassLoader parent) {
+        if (classpath.isEmpty()) {
+            return parent;
+        }
+        URL[] urls = new URL[classpath.size()];
+        for (int i = 0; i < urls.length; i++) {
+            try {
+                urls[i] = Paths.get(classpath.get(i)).toUri().toURL();
+            } catch (MalformedURLException e) {
+                throw new IllegalArgumentException("bad classpath entry " + classpath.get(i), e);
+            }
+        }
+        return new URLClassLoader("jmp-classpath", urls, parent);
+    }
+
+    /** Resolves every class in the stream through one loader, whatever is on the calling stack. */
+    static final class ShippedObjectInputStream extends ObjectInputStream {
+        private final ClassLoader loader;
+
+        ShippedObjectInputStream(InputStream in, ClassLoader loader) throws IOException {
+            super(in);
+            this.loader = loader;
+        }
+
+        @Override
+        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+            try {
+                return Class.forName(desc.getName(), false, loader);
+            } catch (ClassNotFoundException e) {
+                return super.resolveClass(desc); // primitive types
+            }
+        }
+
+        @Override
+        protected Class<?> resolveProxyClass(String[] interfaces) throws ClassNotFoundException {
+            Class<?>[] types = new Class<?>[interfaces.length];
+            for (int i = 0; i < interfaces.length; i++) {
+                types[i] = Class.forName(interfaces[i], false, loader);
+            }
+            @SuppressWarnings("deprecation")
+            Class<?> proxy = Proxy.getProxyClass(loader, types);
+            return proxy;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.jmultiprocessing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.jmultiprocessing.testing.JavaProgram;
+import org.jmultiprocessing.testing.ParentThatDies;
+import org.jmultiprocessing.testing.ParentThatExits;
+import org.jmultiprocessing.testing.SessionSweeper;
+import org.junit.jupiter.api.Test;
+
+/** What happens to children and files when the parent program ends, normally or by SIGKILL. */
+class ProcessLifetimeTest {
+
+    @Test
+    void shouldEndChildrenWithinTwoSecondsOfParentKill() throws Exception {
+        java.lang.Process parent = JavaProgram.start(ParentThatDies.class);
+        BufferedReader lines = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8));
+        long childPid = Long.parseLong(lines.readLine().substring("child=".length()));
+        ProcessHandle child = ProcessHandle.of(childPid).orElseThrow();
+        List<Path> sessionDirs = sessionDirsOf(parent.pid());
+        assertEquals(1, sessionDirs.size(), "the parent made one session directory");
+
+        parent.destroyForcibly().waitFor();
+        long killed = System.nanoTime();
+        while (child.isAlive() && System.nanoTime() - killed < 2_000_000_000L) {
+            Thread.sleep(10);
+        }
+        assertFalse(child.isAlive(), "child still alive 2 s after its parent was killed");
+
+        assertTrue(Files.exists(sessionDirs.get(0)), "a killed parent cannot clean up after itself");
+        JavaProgram.run(SessionSweeper.class);
+        assertFalse(Files.exists(sessionDirs.get(0)), "the next root process sweeps the dead parent's directory");
+    }
+
+    @Test
+    void shouldJoinNonDaemonAndTerminateDaemonChildrenAtNormalExit() throws Exception {
+        long start = System.nanoTime();
+        String output = JavaProgram.run(ParentThatExits.class);
+        assertTrue(System.nanoTime() - start >= 500_000_000L, "the parent waited for its non-daemon child");
+        assertTrue(output.contains("non-daemon done"), output);
+        Optional<ProcessHandle> daemon = ProcessHandle.of(Long.parseLong(JavaProgram.value(output, "daemon")));
+        assertFalse(daemon.map(ProcessHandle::isAlive).orElse(false), "daemon child terminated when its parent exited");
+        assertFalse(Files.exists(Paths.get(JavaProgram.value(output, "session"))), "session directory removed at exit");
+    }
+
+    private static List<Path> sessionDirsOf(long pid) throws IOException, InterruptedException {
+        List<Path> dirs = new ArrayList<>();
+        for (int attempt = 0; attempt < 100 && dirs.isEmpty(); attempt++) {
+            try (DirectoryStream<Path> found = Files.newDirectoryStream(Paths.get("/dev/shm"), "jmp-" + pid + "-*")) {
+                found.forEach(dirs::add);
+            }
+            Thread.sleep(10);
+        }
+        return dirs;
+    }
+}
