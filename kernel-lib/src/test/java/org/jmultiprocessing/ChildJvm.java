@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.jmultiprocessing.internal.Session;
+import org.jmultiprocessing.internal.shm.Transfers;
 
 /**
  * Test-only launcher of real child JVMs: serializes a task (which captures the shared objects under test)
@@ -36,7 +37,7 @@ final class ChildJvm {
     }
 
     static ChildJvm start(String maxHeap, Task task) {
-        try {
+        try (Transfers.Scope transfer = Transfers.begin()) {
             Session session = Session.current();
             Path taskFile = session.newPath("test-task");
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -54,7 +55,9 @@ final class ChildJvm {
             command.add(ChildJvm.class.getName());
             command.add(session.directory().toString());
             command.add(taskFile.toString());
-            return new ChildJvm(new ProcessBuilder(command).inheritIO().start());
+            java.lang.Process process = new ProcessBuilder(command).inheritIO().start();
+            transfer.assignTo(process.pid());
+            return new ChildJvm(process);
         } catch (IOException e) {
             throw new AssertionError("cannot start a child JVM", e);
         }

@@ -178,45 +178,75 @@ public final class SharedRegion {
      * unreachable; {@link Hold#release()} releases it earlier. Returns the hold.
      */
     public Hold hold(Object owner, int group) {
-        adjustOwnSlot(group, 1);
+        getAndAddInt(holderCountOffset(slotOf(PID), group), 1);
         Hold hold = new Hold(this, group);
         hold.cleanable = CLEANER.register(owner, hold::releaseOnce);
         return hold;
     }
 
     /**
-     * Counts a serialized copy on its way to another process as a hold of this process, so the file survives
-     * until the receiver attaches and calls {@link #acceptTransit}.
+     * Counts a serialized copy on its way to another process, so the file (and the pipe end) survive until
+     * the receiver attaches and calls {@link #acceptTransit}. Inside a {@link Transfers} scope the copy is
+     * later counted for the child it goes to; otherwise it stays counted for this process.
      */
     public void holdInTransit(int group) {
-        adjustOwnSlot(group, 1);
+        getAndAddInt(transitCountOffset(slotOf(PID), group), 1);
+        Transfers.record(this, group);
     }
 
-    /** In the receiving process: takes over the hold the sender counted for the copy in transit. */
+    /** Moves one copy in transit from this process to {@code pid} (see {@link Transfers}). */
+    void assignTransit(int group, long pid) {
+        getAndAddInt(transitCountOffset(slotOf(pid), group), 1);
+        cancelTransit(group);
+    }
+
+    /** Forgets one copy in transit counted for this process: it will not be received. */
+    void cancelTransit(int group) {
+        decrementTransitOf(PID, group);
+        releaseFileIfUnused();
+    }
+
+    /**
+     * In the receiving process: registers the hold of the received copy and ends its transit, counted for
+     * this process (assigned by the sender's {@link Transfers} scope) or else for the sender.
+     */
     public Hold acceptTransit(Object owner, int group, long senderPid) {
         Hold hold = hold(owner, group);
-        for (int slot = 0; slot < HOLDER_SLOTS; slot++) {
-            if (getLongVolatile(holderSlotOffset(slot)) == senderPid) {
-                int countOffset = holderCountOffset(slot, group);
-                int count = getIntVolatile(countOffset);
-                while (count > 0 && !compareAndSetInt(countOffset, count, count - 1)) {
-                    count = getIntVolatile(countOffset);
-                }
-                break;
-            }
+        if (!decrementTransitOf(PID, group)) {
+            decrementTransitOf(senderPid, group);
         }
         return hold;
+    }
+
+    private boolean decrementTransitOf(long pid, int group) {
+        for (int slot = 0; slot < HOLDER_SLOTS; slot++) {
+            if (getLongVolatile(holderSlotOffset(slot)) == pid && decrementIfPositive(transitCountOffset(slot, group))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean decrementIfPositive(int offset) {
+        int count = getIntVolatile(offset);
+        while (count > 0) {
+            if (compareAndSetInt(offset, count, count - 1)) {
+                return true;
+            }
+            count = getIntVolatile(offset);
+        }
+        return false;
     }
 
     public static long currentPid() {
         return PID;
     }
 
-    /** True while some live process (this one included) holds the group. */
+    /** True while some live process (this one included) holds the group or has a copy of it in transit. */
     public boolean isHeld(int group) {
         for (int slot = 0; slot < HOLDER_SLOTS; slot++) {
             long pid = getLongVolatile(holderSlotOffset(slot));
-            if (pid != 0 && getIntVolatile(holderCountOffset(slot, group)) > 0 && isAlive(pid)) {
+            if (pid != 0 && countsOf(slot, group) > 0 && isAlive(pid)) {
                 return true;
             }
         }
@@ -224,16 +254,20 @@ public final class SharedRegion {
     }
 
     /**
-     * True while some process counts a hold of the group, without checking that it still lives: cheap
-     * enough for every message, and exact while processes close what they hold.
+     * Like {@link #isHeld} without checking that the holders still live: cheap enough for every message,
+     * and exact while processes close what they hold.
      */
     public boolean hasHolds(int group) {
         for (int slot = 0; slot < HOLDER_SLOTS; slot++) {
-            if (getIntVolatile(holderCountOffset(slot, group)) > 0 && getLongVolatile(holderSlotOffset(slot)) != 0) {
+            if (countsOf(slot, group) > 0 && getLongVolatile(holderSlotOffset(slot)) != 0) {
                 return true;
             }
         }
         return false;
+    }
+
+    private int countsOf(int slot, int group) {
+        return getIntVolatile(holderCountOffset(slot, group)) + getIntVolatile(transitCountOffset(slot, group));
     }
 
     private boolean isHeldByAnyone() {
@@ -249,34 +283,31 @@ public final class SharedRegion {
         return pid == PID || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
-    private void adjustOwnSlot(int group, int delta) {
-        int slot = ownSlot();
-        getAndAddInt(holderCountOffset(slot, group), delta);
-    }
-
-    private int ownSlot() {
-        // One slot per process: claims are serialized within the JVM, and other processes claim other pids.
+    /** The slot counting for {@code pid}, claiming a free one (or one of a dead process) if it has none. */
+    private int slotOf(long pid) {
+        // Claims are serialized within the JVM; a process claims slots only for itself and its own children.
         synchronized (SharedRegion.class) {
             int free = -1;
             for (int slot = 0; slot < HOLDER_SLOTS; slot++) {
-                long pid = getLongVolatile(holderSlotOffset(slot));
-                if (pid == PID) {
+                long holder = getLongVolatile(holderSlotOffset(slot));
+                if (holder == pid) {
                     return slot;
                 }
-                if (pid == 0 && free < 0) {
+                if (holder == 0 && free < 0) {
                     free = slot;
                 }
             }
-            for (int slot = free; slot >= 0 && slot < HOLDER_SLOTS; slot++) {
-                if (compareAndSetLong(holderSlotOffset(slot), 0, PID)) {
+            for (int slot = Math.max(free, 0); free >= 0 && slot < HOLDER_SLOTS; slot++) {
+                if (compareAndSetLong(holderSlotOffset(slot), 0, pid)) {
                     return slot;
                 }
             }
             for (int slot = 0; slot < HOLDER_SLOTS; slot++) {
-                long pid = getLongVolatile(holderSlotOffset(slot));
-                if (!isAlive(pid) && compareAndSetLong(holderSlotOffset(slot), pid, PID)) {
+                long holder = getLongVolatile(holderSlotOffset(slot));
+                if (!isAlive(holder) && compareAndSetLong(holderSlotOffset(slot), holder, pid)) {
                     for (int group = 0; group < GROUPS; group++) {
                         putIntVolatile(holderCountOffset(slot, group), 0);
+                        putIntVolatile(transitCountOffset(slot, group), 0);
                     }
                     return slot;
                 }
@@ -287,12 +318,11 @@ public final class SharedRegion {
     }
 
     private void releaseOwn(int group) {
-        int slot = ownSlot();
-        int countOffset = holderCountOffset(slot, group);
-        int count = getIntVolatile(countOffset);
-        while (count > 0 && !compareAndSetInt(countOffset, count, count - 1)) {
-            count = getIntVolatile(countOffset);
-        }
+        decrementIfPositive(holderCountOffset(slotOf(PID), group));
+        releaseFileIfUnused();
+    }
+
+    private void releaseFileIfUnused() {
         if (!isHeldByAnyone()) {
             try {
                 Files.deleteIfExists(path);
