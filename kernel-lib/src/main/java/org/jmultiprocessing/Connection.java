@@ -212,6 +212,11 @@ public final class Connection implements Serializable, AutoCloseable {
         }
     }
 
+    /** The shared-memory file behind this pipe, for diagnostics. */
+    public Path path() {
+        return region.path();
+    }
+
     @Override
     public String toString() {
         return "Connection(end " + (end + 1) + (isReadable() ? ", readable" : "") + (isWritable() ? ", writable" : "")
