@@ -37,7 +37,12 @@ import org.jmultiprocessing.internal.shm.SharedRegion;
  */
 public class Queue<T> implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final int TRY_WRITE_ATTEMPTS = 64;
+    /**
+     * How long {@code put} keeps trying to write into a full (or busy) ring itself before handing the item
+     * to the feeder thread: readers usually make room within microseconds, and writing directly is much
+     * cheaper than a copy plus a thread hand-off, which on a machine with few cores competes with the reader.
+     */
+    private static final long DIRECT_WRITE_PATIENCE_NANOS = 50_000;
     private static final Set<Queue<?>> FEEDING = ConcurrentHashMap.newKeySet();
 
     static {
@@ -52,6 +57,8 @@ public class Queue<T> implements Serializable {
     private final transient Object feed = new Object();
     private final transient ArrayDeque<MessageCodec.Encoded> backlog = new ArrayDeque<>();
     private transient Thread feeder;
+    /** True while the feeder streams an item longer than the ring allows whole; nothing else may be written. */
+    private transient boolean streaming;
     private transient volatile boolean closed;
     private transient volatile boolean cancelJoin;
 
@@ -157,16 +164,14 @@ public class Queue<T> implements Serializable {
 
     private void send(MessageCodec.Encoded encoded) {
         synchronized (feed) {
-            if (backlog.isEmpty()) {
-                for (int attempt = 0; attempt < TRY_WRITE_ATTEMPTS; attempt++) {
-                    if (ring.tryWrite(encoded.tag(), encoded.bytes())) {
-                        return;
-                    }
-                    Thread.onSpinWait();
+            if (backlog.isEmpty() && !streaming && encoded.length() <= directLimit()) {
+                if (writeDirectly(encoded)) {
+                    return;
                 }
             }
             backlog.addLast(encoded.detached());
-            if (feeder == null) {
+            drainWithoutWaiting();
+            if (!backlog.isEmpty() && feeder == null) {
                 FEEDING.add(this);
                 feeder = new Thread(this::feed, "jmp-queue-feeder");
                 feeder.setDaemon(true);
@@ -175,12 +180,54 @@ public class Queue<T> implements Serializable {
         }
     }
 
-    /** The feeder thread: writes the backlog into the ring, waiting for readers as needed, then ends. */
+    /** Tries to write into the ring for a little while; returns whether it wrote. */
+    private boolean writeDirectly(MessageCodec.Encoded encoded) {
+        if (ring.tryWrite(encoded.tag(), encoded.bytes())) {
+            return true;
+        }
+        long giveUp = System.nanoTime() + DIRECT_WRITE_PATIENCE_NANOS;
+        while (System.nanoTime() - giveUp < 0) {
+            Thread.onSpinWait();
+            if (ring.tryWrite(encoded.tag(), encoded.bytes())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Items up to this size are written whole or not at all; longer ones are streamed by the feeder. */
+    private int directLimit() {
+        return ring.capacity() / 2;
+    }
+
+    /**
+     * Writes waiting items, in order, for as long as they fit into the ring now. Called with {@code feed}
+     * held, by {@code put} as well as the feeder, so a producer that outpaces its readers only briefly
+     * soon writes directly again.
+     */
+    private void drainWithoutWaiting() {
+        if (streaming) {
+            return;
+        }
+        MessageCodec.Encoded next;
+        while ((next = backlog.peekFirst()) != null && next.length() <= directLimit()
+                && ring.tryWrite(next.tag(), next.bytes())) {
+            backlog.removeFirst();
+        }
+    }
+
+    /**
+     * The feeder thread: writes the backlog as readers make room, streams items longer than half the ring,
+     * and ends when the backlog is empty.
+     */
     private void feed() {
+        Backoff backoff = new Backoff(Backoff.FOREVER);
         while (true) {
-            MessageCodec.Encoded next;
+            MessageCodec.Encoded large = null;
             synchronized (feed) {
-                next = backlog.peekFirst();
+                int before = backlog.size();
+                drainWithoutWaiting();
+                MessageCodec.Encoded next = backlog.peekFirst();
                 if (next == null) {
                     feeder = null;
                     FEEDING.remove(this);
@@ -190,10 +237,21 @@ public class Queue<T> implements Serializable {
                     }
                     return;
                 }
+                if (next.length() > directLimit()) {
+                    large = backlog.removeFirst();
+                    streaming = true;
+                } else if (backlog.size() < before) {
+                    backoff = new Backoff(Backoff.FOREVER);
+                }
             }
-            ring.write(next.tag(), next.bytes(), 0, next.length(), null);
-            synchronized (feed) {
-                backlog.removeFirst();
+            if (large != null) {
+                ring.write(large.tag(), large.bytes(), 0, large.length(), null);
+                synchronized (feed) {
+                    streaming = false;
+                }
+                backoff = new Backoff(Backoff.FOREVER);
+            } else {
+                backoff.idle();
             }
         }
     }
