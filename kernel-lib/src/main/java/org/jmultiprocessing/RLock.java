@@ -34,18 +34,22 @@ public final class RLock extends SemLock {
         return SharedRegion.currentPid() << 32 | (Thread.currentThread().getId() & 0xFFFF_FFFFL);
     }
 
+    // The owner and depth words are written only by the thread holding the lock, and compared by others
+    // only against their own token, so plain accesses suffice; the compare-and-set that acquires and the
+    // release store of the value order them for the next owner.
+
     @Override
     boolean acquireUntil(long deadline) {
         long me = currentThreadToken();
-        if (region.getLongVolatile(base + OWNER_OFFSET) == me) {
-            region.putIntVolatile(base + DEPTH_OFFSET, region.getIntVolatile(base + DEPTH_OFFSET) + 1);
+        if (region.getLongPlain(base + OWNER_OFFSET) == me) {
+            region.putIntPlain(base + DEPTH_OFFSET, region.getIntPlain(base + DEPTH_OFFSET) + 1);
             return true;
         }
-        if (!acquirePermitUntil(deadline)) {
+        if (!region.compareAndSetInt(base + VALUE_OFFSET, 1, 0) && !acquirePermitUntil(deadline)) {
             return false;
         }
-        region.putLongVolatile(base + OWNER_OFFSET, me);
-        region.putIntVolatile(base + DEPTH_OFFSET, 1);
+        region.putLongPlain(base + OWNER_OFFSET, me);
+        region.putIntPlain(base + DEPTH_OFFSET, 1);
         return true;
     }
 
@@ -53,17 +57,17 @@ public final class RLock extends SemLock {
     @Override
     public void release() {
         checkOwned("release");
-        int depth = region.getIntVolatile(base + DEPTH_OFFSET) - 1;
-        region.putIntVolatile(base + DEPTH_OFFSET, depth);
+        int depth = region.getIntPlain(base + DEPTH_OFFSET) - 1;
+        region.putIntPlain(base + DEPTH_OFFSET, depth);
         if (depth == 0) {
-            region.putLongVolatile(base + OWNER_OFFSET, 0);
-            releasePermit(true);
+            region.putLongPlain(base + OWNER_OFFSET, 0);
+            region.putIntRelease(base + VALUE_OFFSET, 1);
         }
     }
 
     /** True when the calling thread holds the lock. */
     public boolean isOwnedByCurrentThread() {
-        return region.getLongVolatile(base + OWNER_OFFSET) == currentThreadToken();
+        return region.getLongPlain(base + OWNER_OFFSET) == currentThreadToken();
     }
 
     private void checkOwned(String what) {
@@ -76,17 +80,17 @@ public final class RLock extends SemLock {
     /** For {@link Condition}: releases every level the owner holds and returns how many there were. */
     int releaseFully() {
         checkOwned("wait on a condition using");
-        int depth = region.getIntVolatile(base + DEPTH_OFFSET);
-        region.putIntVolatile(base + DEPTH_OFFSET, 0);
-        region.putLongVolatile(base + OWNER_OFFSET, 0);
-        releasePermit(true);
+        int depth = region.getIntPlain(base + DEPTH_OFFSET);
+        region.putIntPlain(base + DEPTH_OFFSET, 0);
+        region.putLongPlain(base + OWNER_OFFSET, 0);
+        region.putIntRelease(base + VALUE_OFFSET, 1);
         return depth;
     }
 
     /** For {@link Condition}: acquires again with the depth {@link #releaseFully()} returned. */
     void reacquire(int depth) {
         acquireUntil(org.jmultiprocessing.internal.shm.Backoff.FOREVER);
-        region.putIntVolatile(base + DEPTH_OFFSET, depth);
+        region.putIntPlain(base + DEPTH_OFFSET, depth);
     }
 
     @Override

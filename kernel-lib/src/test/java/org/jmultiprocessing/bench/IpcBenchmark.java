@@ -5,7 +5,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jmultiprocessing.Connection;
@@ -37,17 +39,27 @@ public final class IpcBenchmark {
     private IpcBenchmark() {
     }
 
+    /** Arguments: {@code --no-python} to skip CPython; any other argument selects measures by name. */
     public static void main(String[] args) throws Exception {
-        Map<String, String> python = runPython();
+        List<String> selected = new ArrayList<>(List.of(args));
+        boolean withPython = !selected.remove("--no-python");
+        Map<String, String> python = withPython ? runPython() : Map.of();
         Map<String, double[]> java = new LinkedHashMap<>();
-        java.put("queue_small_per_s", new double[] {best(IpcBenchmark::queueSmallInts, true), 2_000_000});
-        java.put("queue_1kib_per_s", new double[] {best(IpcBenchmark::queueKibMessages, true), 1_000_000});
-        java.put("pipe_round_trip_us", new double[] {best(IpcBenchmark::pipeRoundTripMicros, false), 20});
-        java.put("value_locked_increments_per_s", new double[] {best(IpcBenchmark::lockedIncrements, true), 5_000_000});
+        measure(java, selected, "queue_small_per_s", IpcBenchmark::queueSmallInts, true, 2_000_000);
+        measure(java, selected, "queue_1kib_per_s", IpcBenchmark::queueKibMessages, true, 1_000_000);
+        measure(java, selected, "pipe_round_trip_us", IpcBenchmark::pipeRoundTripMicros, false, 20);
+        measure(java, selected, "value_locked_increments_per_s", IpcBenchmark::lockedIncrements, true, 5_000_000);
         System.out.printf("%n%-32s %16s %16s %12s%n", "measure", "jmultiprocessing", "CPython", "target");
         for (Map.Entry<String, double[]> row : java.entrySet()) {
             System.out.printf("%-32s %16s %16s %12s%n", row.getKey(), format(row.getValue()[0]),
                     python.getOrDefault(row.getKey(), "n/a"), format(row.getValue()[1]));
+        }
+    }
+
+    private static void measure(Map<String, double[]> results, List<String> selected, String name, Measure measure,
+            boolean higherIsBetter, double target) throws Exception {
+        if (selected.isEmpty() || selected.stream().anyMatch(name::contains)) {
+            results.put(name, new double[] {best(measure, higherIsBetter), target});
         }
     }
 
