@@ -87,6 +87,26 @@ class QueueTest {
     }
 
     @Test
+    void shouldStopAWaitingGetWhenTheThreadIsInterruptedAndStayUsable() throws Exception {
+        Queue<Integer> queue = new Queue<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread waiter = new Thread(() -> {
+            try {
+                queue.get();
+            } catch (Throwable e) {
+                outcome.set(e);
+            }
+        });
+        waiter.start();
+        Thread.sleep(100);
+        waiter.interrupt();
+        waiter.join(5_000);
+        assertInstanceOf(java.util.concurrent.CancellationException.class, outcome.get());
+        queue.put(5);
+        assertEquals(5, queue.get(1.0));
+    }
+
+    @Test
     void shouldRefuseUseAfterClose() {
         Queue<Integer> queue = new Queue<>();
         queue.close();

@@ -20,11 +20,22 @@ public final class Backoff {
     private static final long MAX_PARK_NANOS = 200_000;
 
     private final long deadline;
+    private final boolean interruptible;
     private int rounds;
     private long parkNanos = MIN_PARK_NANOS;
 
     public Backoff(long deadline) {
+        this(deadline, true);
+    }
+
+    /**
+     * @param interruptible false for waits in the middle of a message, which must not be abandoned: an
+     *                      interrupt then neither ends the wait nor is cleared (the thread yields instead of
+     *                      sleeping, since a sleep would return at once)
+     */
+    public Backoff(long deadline, boolean interruptible) {
         this.deadline = deadline;
+        this.interruptible = interruptible;
     }
 
     /** The deadline for waiting {@code timeoutNanos} from now; negative means forever. */
@@ -72,12 +83,15 @@ public final class Backoff {
 
     /**
      * Passes one round of waiting. Throws {@link CancellationException} (with the interrupt flag kept) when
-     * the thread is interrupted while sleeping, so a notebook's interrupt button stops a stuck wait.
+     * an interruptible wait's thread is interrupted while sleeping, so a notebook's interrupt button stops a
+     * stuck wait.
      */
     public void idle() {
         if (rounds < SPINS) {
             Thread.onSpinWait();
         } else if (rounds < SPINS + YIELDS) {
+            Thread.yield();
+        } else if (!interruptible && Thread.currentThread().isInterrupted()) {
             Thread.yield();
         } else {
             long nanos = parkNanos;

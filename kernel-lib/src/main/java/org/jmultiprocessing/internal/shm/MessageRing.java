@@ -84,6 +84,7 @@ public final class MessageRing {
         lockUntil(WRITE_LOCK_OFFSET, Backoff.FOREVER);
         try {
             long tail = region.getLongPlain(base + TAIL_OFFSET);
+            awaitRoom(tail, FRAME_HEADER_LENGTH, readerGone);
             byte[] header = new byte[FRAME_HEADER_LENGTH];
             java.nio.ByteBuffer.wrap(header).order(java.nio.ByteOrder.nativeOrder()).putInt(0, length).putInt(4, tag);
             tail = stream(tail, header, 0, FRAME_HEADER_LENGTH, readerGone);
@@ -93,6 +94,22 @@ public final class MessageRing {
         }
     }
 
+    /** Waits, interruptibly, for room for the frame header: nothing has been written yet. */
+    private void awaitRoom(long tail, int count, BooleanSupplier readerGone) {
+        Backoff backoff = new Backoff(Backoff.FOREVER);
+        long lastPeerCheck = 0;
+        while (capacity - (tail - region.getLongAcquire(base + HEAD_OFFSET)) < count) {
+            if (readerGone != null && backoff.sleeping() && System.nanoTime() - lastPeerCheck > PEER_CHECK_INTERVAL_NANOS) {
+                lastPeerCheck = System.nanoTime();
+                if (readerGone.getAsBoolean()) {
+                    throw new PeerGoneException("broken pipe: the receiving end is closed");
+                }
+            }
+            backoff.idle();
+        }
+    }
+
+    /** Copies bytes in as room appears; uninterruptible, since a frame once started must be finished. */
     private long stream(long tail, byte[] source, int offset, int length, BooleanSupplier readerGone) {
         Backoff backoff = null;
         long lastPeerCheck = 0;
@@ -109,7 +126,7 @@ public final class MessageRing {
                 continue;
             }
             if (backoff == null) {
-                backoff = new Backoff(Backoff.FOREVER);
+                backoff = new Backoff(Backoff.FOREVER, false);
             }
             if (readerGone != null && backoff.sleeping() && System.nanoTime() - lastPeerCheck > PEER_CHECK_INTERVAL_NANOS) {
                 lastPeerCheck = System.nanoTime();
@@ -157,7 +174,7 @@ public final class MessageRing {
         }
         try {
             long head = region.getLongPlain(base + HEAD_OFFSET);
-            if (!awaitBytes(head, FRAME_HEADER_LENGTH, deadline, writerGone)) {
+            if (!awaitBytes(head, FRAME_HEADER_LENGTH, deadline, writerGone, true)) {
                 return null;
             }
             byte[] header = new byte[FRAME_HEADER_LENGTH];
@@ -189,12 +206,12 @@ public final class MessageRing {
         return region.getLongAcquire(base + TAIL_OFFSET) != region.getLongAcquire(base + HEAD_OFFSET);
     }
 
-    private boolean awaitBytes(long head, int count, long deadline, BooleanSupplier writerGone) {
+    private boolean awaitBytes(long head, int count, long deadline, BooleanSupplier writerGone, boolean interruptible) {
         Backoff backoff = null;
         long lastPeerCheck = 0;
         while (region.getLongAcquire(base + TAIL_OFFSET) - head < count) {
             if (backoff == null) {
-                backoff = new Backoff(deadline);
+                backoff = new Backoff(deadline, interruptible);
             }
             if (backoff.expired()) {
                 return false;
@@ -214,7 +231,7 @@ public final class MessageRing {
     private void drain(long head, byte[] payload, BooleanSupplier writerGone) {
         int offset = 0;
         while (offset < payload.length) {
-            awaitBytes(head, 1, Backoff.FOREVER, writerGone);
+            awaitBytes(head, 1, Backoff.FOREVER, writerGone, false);
             long tail = region.getLongAcquire(base + TAIL_OFFSET);
             int available = (int) Math.min(tail - head, payload.length - offset);
             copyOut(head, payload, offset, available);
