@@ -51,4 +51,32 @@ class SharedMemoryTest {
         child.joinSuccessfully();
         assertEquals(0xCAFE, shm.buf().getInt(0));
     }
+
+    @Test
+    void shouldShareAListOfMixedItemsWithAChildProcess() throws Exception {
+        ShareableList list = ShareableList.of("howdy", 42, 7L, 3.5, true, null, new byte[] {1, 2});
+        assertEquals(7, list.size());
+        assertEquals(java.util.Arrays.asList("howdy", 42, 7L, 3.5, true, null), list.subList(0, 6));
+        String name = list.name();
+        ChildJvm child = ChildJvm.start(() -> {
+            ShareableList same = ShareableList.attach(name);
+            same.set(0, "HI");
+            same.set(1, (Integer) same.get(1) + 1);
+            same.set(5, "was null");
+        });
+        child.joinSuccessfully();
+        assertEquals("HI", list.get(0));
+        assertEquals(43, list.get(1));
+        assertEquals("was null", list.get(5));
+        assertArrayEquals(new byte[] {1, 2}, (byte[]) list.get(6));
+        assertThrows(IllegalArgumentException.class, () -> list.set(0, "a string too long for its slot"));
+        assertThrows(IllegalArgumentException.class, () -> list.set(0, new Object()));
+        assertThrows(UnsupportedOperationException.class, () -> list.add("more"));
+        ChildJvm reader = ChildJvm.start(() -> {
+            if (!"HI".equals(list.get(0))) {
+                throw new AssertionError("child saw " + list.get(0));
+            }
+        });
+        reader.joinSuccessfully();
+    }
 }
