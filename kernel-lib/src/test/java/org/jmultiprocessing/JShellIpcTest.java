@@ -49,10 +49,11 @@ class JShellIpcTest {
         eval("p1.start(); p2.start();");
         eval("pipe1.conn1().close(); pipe1.conn2().close(); pipe2.conn1().close();");
         eval("var received = new StringBuilder();");
-        eval("try { while (true) { if (!pipe2.conn2().poll(20.0)) { received.append(\"no EOF\"); break; }"
+        eval("try { while (true) { if (!pipe2.conn2().poll(10.0)) { received.append(\"no EOF\"); break; }"
                 + " received.append(pipe2.conn2().recv()).append(' '); } }"
                 + " catch (Connection.EOF end) { received.append(\"End\"); }");
-        eval("p1.join(); p2.join();");
+        eval("p1.join(java.time.Duration.ofSeconds(10)); p2.join(java.time.Duration.ofSeconds(10));");
+        eval("p1.kill(); p2.kill();");
         assertEquals("0 1 4 9 16 25 36 49 64 81 End", value("received.toString()"),
                 "no end-of-file: CodeShipment serializes notebook variables more than once, so copies in transit"
                         + " must be attributed to the child (ChildProcess.start inside a Transfers scope, assignTo(pid))");

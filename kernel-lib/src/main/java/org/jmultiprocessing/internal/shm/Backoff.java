@@ -5,7 +5,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * How a waiter for a word in shared memory passes time: spin briefly (the other process usually answers
- * within microseconds), then yield, then sleep in growing steps up to a fraction of a millisecond, so a long
+ * within microseconds), then yield, then sleep in growing steps up to a millisecond, so a long
  * wait costs almost no CPU. There is no cross-process futex in Java, so sleeping is the blocking primitive.
  *
  * <p>Also carries the deadline of a timed wait: {@code deadline} is an absolute {@link System#nanoTime()},
@@ -17,7 +17,7 @@ public final class Backoff {
     private static final int SPINS = 2_000;
     private static final int YIELDS = 50;
     private static final long MIN_PARK_NANOS = 1_000;
-    private static final long MAX_PARK_NANOS = 200_000;
+    private static final long MAX_PARK_NANOS = 1_000_000;
 
     private final long deadline;
     private final boolean interruptible;
