@@ -51,6 +51,25 @@ class CleanupTest {
     }
 
     @Test
+    void shouldUnlinkTheFileWhenAChildThatWasTheLastHolderExits() throws Exception {
+        Queue<Integer> queue = new Queue<>();
+        Path path = queue.path();
+        Event attached = new Event();
+        Event release = new Event();
+        ChildJvm child = ChildJvm.start(() -> {
+            queue.put(1);
+            attached.set();
+            release.await(30.0);
+        });
+        assertTrue(attached.await(30.0));
+        queue.close();
+        assertTrue(Files.exists(path), "the child still holds the queue");
+        release.set();
+        child.joinSuccessfully();
+        assertFalse(Files.exists(path), "the exiting child was the last holder and should have unlinked the file");
+    }
+
+    @Test
     void shouldLeaveNoFilesAfterAProgramUsingSharedObjectsExits() throws Exception {
         String output = JavaProgram.run(SharedObjectsProgram.class);
         assertTrue(output.contains("pipe=hello"), output);

@@ -15,6 +15,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jmultiprocessing.internal.Session;
@@ -32,6 +35,12 @@ public final class SharedRegion {
     private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
     private static final Cleaner CLEANER = Cleaner.create();
     private static final long PID = ProcessHandle.current().pid();
+    /** Every region mapped by this JVM, to end its holds at exit (so a child that is the last user unlinks). */
+    private static final Set<SharedRegion> MAPPED = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(SharedRegion::releaseAllAtExit, "jmp-shm-release"));
+    }
 
     private final Path path;
     private final MappedByteBuffer buffer;
@@ -39,6 +48,7 @@ public final class SharedRegion {
     private SharedRegion(Path path, MappedByteBuffer buffer) {
         this.path = path;
         this.buffer = buffer;
+        MAPPED.add(this);
     }
 
     /** Creates a private (0600) file of the given kind in the session directory and maps it. */
@@ -320,6 +330,27 @@ public final class SharedRegion {
     private void releaseOwn(int group) {
         decrementIfPositive(holderCountOffset(slotOf(PID), group));
         releaseFileIfUnused();
+    }
+
+    /**
+     * At exit, this process's holds end (copies it sent that are still in transit stay counted, so their
+     * receivers can still attach), and files nobody else holds are unlinked.
+     */
+    private static void releaseAllAtExit() {
+        SharedRegion[] regions;
+        synchronized (MAPPED) {
+            regions = MAPPED.toArray(new SharedRegion[0]);
+        }
+        for (SharedRegion region : regions) {
+            for (int slot = 0; slot < HOLDER_SLOTS; slot++) {
+                if (region.getLongVolatile(holderSlotOffset(slot)) == PID) {
+                    for (int group = 0; group < GROUPS; group++) {
+                        region.putIntVolatile(holderCountOffset(slot, group), 0);
+                    }
+                }
+            }
+            region.releaseFileIfUnused();
+        }
     }
 
     private void releaseFileIfUnused() {
