@@ -107,6 +107,22 @@ class QueueTest {
     }
 
     @Test
+    void shouldKeepWorkingAfterAConsumerIsKilledWhileWaitingInGet() throws Exception {
+        Queue<Integer> queue = new Queue<>();
+        Event waiting = new Event();
+        ChildJvm consumer = ChildJvm.start(() -> {
+            waiting.set();
+            queue.get();
+        });
+        assertTrue(waiting.await(30.0));
+        Thread.sleep(300);
+        consumer.kill();
+        consumer.join();
+        queue.put(42);
+        assertEquals(42, queue.get(10.0));
+    }
+
+    @Test
     void shouldRefuseUseAfterClose() {
         Queue<Integer> queue = new Queue<>();
         queue.close();

@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class MessageRing {
     private static final long PEER_CHECK_INTERVAL_NANOS = 2_000_000;
+    private static final int PID = (int) SharedRegion.currentPid();
 
     private final SharedRegion region;
     private final MappedByteBuffer buffer;
@@ -57,7 +58,7 @@ public final class MessageRing {
      */
     public boolean tryWrite(int tag, byte[] payload) {
         int frameLength = FRAME_HEADER_LENGTH + payload.length;
-        if (frameLength > capacity || !region.compareAndSetInt(base + WRITE_LOCK_OFFSET, 0, 1)) {
+        if (frameLength > capacity || !region.compareAndSetInt(base + WRITE_LOCK_OFFSET, 0, PID)) {
             return false;
         }
         try {
@@ -87,8 +88,10 @@ public final class MessageRing {
             awaitRoom(tail, FRAME_HEADER_LENGTH, readerGone);
             byte[] header = new byte[FRAME_HEADER_LENGTH];
             java.nio.ByteBuffer.wrap(header).order(java.nio.ByteOrder.nativeOrder()).putInt(0, length).putInt(4, tag);
+            region.putIntVolatile(base + WRITE_IN_FRAME_OFFSET, 1);
             tail = stream(tail, header, 0, FRAME_HEADER_LENGTH, readerGone);
             stream(tail, payload, offset, length, readerGone);
+            region.putIntVolatile(base + WRITE_IN_FRAME_OFFSET, 0);
         } finally {
             region.putIntRelease(base + WRITE_LOCK_OFFSET, 0);
         }
@@ -192,8 +195,10 @@ public final class MessageRing {
                 copyOut(head, payload, 0, length);
                 region.putLongRelease(base + HEAD_OFFSET, head + length);
             } else {
+                region.putIntVolatile(base + READ_IN_FRAME_OFFSET, 1);
                 region.putLongRelease(base + HEAD_OFFSET, head);
                 drain(head, payload, writerGone);
+                region.putIntVolatile(base + READ_IN_FRAME_OFFSET, 0);
             }
             return new Frame(tag, payload);
         } finally {
@@ -253,18 +258,41 @@ public final class MessageRing {
     // ---------------------------------------------------------------------------------------------------------
     // Side locks
 
+    /**
+     * Takes a side's lock, waiting until {@code deadline}. The lock word holds the owner's process id, so a
+     * waiter can take over the lock of a process that died holding it (killed while waiting in
+     * {@code get}, typically), provided it died between frames; one that died in the middle of a frame
+     * leaves the ring unreadable, which is reported.
+     */
     private boolean lockUntil(int lockOffset, long deadline) {
         int offset = base + lockOffset;
-        if (region.compareAndSetInt(offset, 0, 1)) {
+        if (region.compareAndSetInt(offset, 0, PID)) {
             return true;
         }
         Backoff backoff = new Backoff(deadline);
+        long lastOwnerCheck = System.nanoTime();
         while (true) {
-            if (region.getIntVolatile(offset) == 0 && region.compareAndSetInt(offset, 0, 1)) {
+            int owner = region.getIntVolatile(offset);
+            if (owner == 0 && region.compareAndSetInt(offset, 0, PID)) {
                 return true;
             }
             if (backoff.expired()) {
                 return false;
+            }
+            if (owner != 0 && owner != PID && backoff.sleeping()
+                    && System.nanoTime() - lastOwnerCheck > PEER_CHECK_INTERVAL_NANOS) {
+                lastOwnerCheck = System.nanoTime();
+                if (!ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) {
+                    int inFrame = lockOffset == WRITE_LOCK_OFFSET ? WRITE_IN_FRAME_OFFSET : READ_IN_FRAME_OFFSET;
+                    if (region.getIntVolatile(base + inFrame) != 0) {
+                        throw new IllegalStateException("process " + owner + " died in the middle of "
+                                + (lockOffset == WRITE_LOCK_OFFSET ? "writing" : "reading") + " a message of "
+                                + region.path().getFileName() + "; its contents are lost: create a new one");
+                    }
+                    if (region.compareAndSetInt(offset, owner, PID)) {
+                        return true;
+                    }
+                }
             }
             backoff.idle();
         }

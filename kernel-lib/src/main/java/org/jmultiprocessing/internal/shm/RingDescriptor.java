@@ -9,9 +9,13 @@ package org.jmultiprocessing.internal.shm;
  *   0                   1                   2                   3
  *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
  *  +---------------------------------------------------------------+
- *  |                  Write lock (0 free, 1 held)                  |    0
+ *  |                  Write lock: owner's process id, 0 when free  |    0
  *  +---------------------------------------------------------------+
- *  |                  Read lock (0 free, 1 held)                   |   64
+ *  |                  Writer in frame: 1 while streaming a frame   |    4
+ *  +---------------------------------------------------------------+
+ *  |                  Read lock: owner's process id, 0 when free   |   64
+ *  +---------------------------------------------------------------+
+ *  |                  Reader in frame: 1 while draining a frame    |   68
  *  +---------------------------------------------------------------+
  *  |                  Tail: bytes ever written (long)              |  128
  *  +---------------------------------------------------------------+
@@ -23,7 +27,10 @@ package org.jmultiprocessing.internal.shm;
  *  +---------------------------------------------------------------+
  * </pre>
  *
- * Each of the first five words has its own cache line. A message in the data is a frame:
+ * The lock words and the head, tail and capacity each have their own cache line; the in-frame flags share
+ * their side's lock line, since only the lock's owner writes them. A lock whose owner died is taken over
+ * unless its in-frame flag is set (a frame written whole, or read whole, is published with one store, so it
+ * is never half visible). A message in the data is a frame:
  *
  * <pre>
  *  +---------------------------------------------------------------+
@@ -42,7 +49,9 @@ package org.jmultiprocessing.internal.shm;
  */
 public final class RingDescriptor {
     public static final int WRITE_LOCK_OFFSET = 0;
+    public static final int WRITE_IN_FRAME_OFFSET = 4;
     public static final int READ_LOCK_OFFSET = 64;
+    public static final int READ_IN_FRAME_OFFSET = 68;
     public static final int TAIL_OFFSET = 128;
     public static final int HEAD_OFFSET = 192;
     public static final int CAPACITY_OFFSET = 256;
