@@ -46,4 +46,13 @@ public final class Multiprocessing {
     public static void setJvmOptions(String... options) {
         Launcher.setExtraJvmOptions(List.of(options));
     }
+
+    /**
+     * Keeps one child JVM booted and waiting (the default), so that {@link Process#start()} takes about as
+     * long as Python's forkserver instead of a JVM start-up; each process still gets a fresh, never-used
+     * JVM. Costs one idle JVM. Turn it off to measure cold starts or to save memory.
+     */
+    public static void setReadyStandby(boolean enabled) {
+        Launcher.setStandbyEnabled(enabled);
+    }
 }

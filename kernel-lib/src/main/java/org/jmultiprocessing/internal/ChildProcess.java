@@ -53,7 +53,7 @@ public final class ChildProcess {
                 parent.name(), Internals.pid(), shipment.classpath(), shipment.classes());
         java.lang.Process handle;
         try {
-            handle = Launcher.launch();
+            handle = Launcher.obtain();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a child JVM with " + Launcher.command()
                     + ": check that this Java installation is complete", e);

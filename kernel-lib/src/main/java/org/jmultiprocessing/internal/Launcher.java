@@ -12,6 +12,11 @@ import java.util.List;
 /**
  * Starts child JVMs: the same Java runtime as this one, kernel-lib alone on the classpath (the parent's
  * classpath travels in the prepare frame), and {@link ChildMain} as the entry point.
+ *
+ * <p>A ready standby, like Python's forkserver: after each launch one more JVM is started and left waiting
+ * for its prepare frame, so the next {@code start()} hands its task to an already-booted, never-used
+ * process. Each process still runs one task in its own fresh JVM. The standby is replaced when the JVM
+ * options change, killed at exit, and halts by itself if this JVM dies (its stdin closes).
  */
 public final class Launcher {
     /**
@@ -21,6 +26,14 @@ public final class Launcher {
     private static final List<String> DEFAULT_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto");
 
     private static volatile List<String> extraOptions = List.of();
+    private static volatile boolean standbyEnabled = true;
+    /** Guarded by the class lock. */
+    private static java.lang.Process standby;
+    private static List<String> standbyCommand;
+
+    static {
+        ExitHooks.add(ExitHooks.Stage.CHILDREN, Launcher::discardStandby);
+    }
 
     private Launcher() {
     }
@@ -33,6 +46,15 @@ public final class Launcher {
             }
         }
         extraOptions = List.copyOf(options);
+        discardStandby();
+    }
+
+    /** Turns the ready standby on (the default) or off; off also ends a waiting standby. */
+    public static void setStandbyEnabled(boolean enabled) {
+        standbyEnabled = enabled;
+        if (!enabled) {
+            discardStandby();
+        }
     }
 
     /** The command line of a child JVM. */
@@ -47,8 +69,34 @@ public final class Launcher {
         return command;
     }
 
-    static java.lang.Process launch() throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command());
+    /** A JVM ready for its prepare frame: the standby if it fits, else a new one; then a new standby. */
+    static synchronized java.lang.Process obtain() throws IOException {
+        List<String> command = command();
+        java.lang.Process ready = null;
+        if (standby != null && standby.isAlive() && command.equals(standbyCommand)) {
+            ready = standby;
+            standby = null;
+        }
+        discardStandby();
+        if (ready == null) {
+            ready = launch(command);
+        }
+        if (standbyEnabled) {
+            standby = launch(command);
+            standbyCommand = command;
+        }
+        return ready;
+    }
+
+    private static synchronized void discardStandby() {
+        if (standby != null) {
+            standby.destroyForcibly();
+            standby = null;
+        }
+    }
+
+    private static java.lang.Process launch(List<String> command) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectInput(ProcessBuilder.Redirect.PIPE);
         builder.redirectOutput(ProcessBuilder.Redirect.PIPE);
         builder.redirectError(ProcessBuilder.Redirect.PIPE);
