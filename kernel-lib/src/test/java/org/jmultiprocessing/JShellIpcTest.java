@@ -75,6 +75,17 @@ class JShellIpcTest {
         assertEquals("true", value("first.startsWith(\"done in \") && second.startsWith(\"done in \")"));
     }
 
+    @Test
+    void shouldCarryCellDefinedRecordsBothWaysThroughAQueue() {
+        eval("record Point(int x, int y) implements java.io.Serializable { }");
+        eval("var points = new Queue<Point>();");
+        eval("points.put(new Point(1, 2));");
+        eval("var echo = new Process((Queue<Point> q) -> { Point p = q.get(); q.put(new Point(p.x() * 10, p.y() * 10)); },"
+                + " points);");
+        eval("echo.start(); echo.join();");
+        assertEquals("Point[x=10, y=20]", value("points.get(10.0).toString()"));
+    }
+
     private void eval(String cell) {
         String remaining = cell;
         while (!remaining.isBlank()) {
