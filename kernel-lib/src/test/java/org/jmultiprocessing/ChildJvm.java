@@ -50,6 +50,7 @@ final class ChildJvm {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("-Xmx" + maxHeap);
             command.add("-XX:+UseSerialGC");
+            command.add("-XX:-UsePerfData");
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
             command.add(ChildJvm.class.getName());
