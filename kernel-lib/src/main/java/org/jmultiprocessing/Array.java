@@ -49,8 +49,12 @@ public abstract class Array implements Serializable {
 
     /** Runs {@code action} while holding this array's lock. */
     public void withLock(Runnable action) {
-        try (Held held = getLock().acquired()) {
+        RLock lock = getLock();
+        lock.acquire();
+        try {
             action.run();
+        } finally {
+            lock.release();
         }
     }
 
@@ -367,7 +371,7 @@ public abstract class Array implements Serializable {
         /** Python's {@code a[index]}. */
         public char get(int index) {
             checkIndex(index);
-            return (char) getCharAcquire(index);
+            return getCharAcquire(index);
         }
 
         /** Python's {@code a[index] = value}. */

@@ -57,8 +57,12 @@ public abstract class Value implements Serializable {
 
     /** Runs {@code action} while holding this value's lock. */
     public void withLock(Runnable action) {
-        try (Held held = getLock().acquired()) {
+        RLock lock = getLock();
+        lock.acquire();
+        try {
             action.run();
+        } finally {
+            lock.release();
         }
     }
 
@@ -170,10 +174,13 @@ public abstract class Value implements Serializable {
             if (cells.lock == null) {
                 return region.getAndAddInt(data, delta) + delta;
             }
-            try (Held held = cells.lock.acquired()) {
-                int next = (int) (get() + delta);
+            cells.lock.acquire();
+            try {
+                int next = get() + delta;
                 set(next);
                 return next;
+            } finally {
+                cells.lock.release();
             }
         }
 
@@ -209,10 +216,13 @@ public abstract class Value implements Serializable {
             if (cells.lock == null) {
                 return region.getAndAddLong(data, delta) + delta;
             }
-            try (Held held = cells.lock.acquired()) {
-                long next = (long) (get() + delta);
+            cells.lock.acquire();
+            try {
+                long next = get() + delta;
                 set(next);
                 return next;
+            } finally {
+                cells.lock.release();
             }
         }
 
@@ -254,10 +264,13 @@ public abstract class Value implements Serializable {
                     }
                 }
             }
-            try (Held held = cells.lock.acquired()) {
-                double next = (double) (get() + delta);
+            cells.lock.acquire();
+            try {
+                double next = get() + delta;
                 set(next);
                 return next;
+            } finally {
+                cells.lock.release();
             }
         }
 
