@@ -117,4 +117,40 @@ class ProcessIpcTest {
         first.join();
         second.join();
     }
+
+    @Test
+    void shouldJoinAJoinableQueueOnceWorkerProcessesMarkedEveryTaskDone() throws Exception {
+        JoinableQueue<Integer> tasks = new JoinableQueue<>();
+        SimpleQueue<Integer> results = new SimpleQueue<>();
+        Target2<JoinableQueue<Integer>, SimpleQueue<Integer>> worker = (q, out) -> {
+            while (true) {
+                int task = q.get();
+                if (task < 0) {
+                    q.taskDone();
+                    return;
+                }
+                out.put(task * 2);
+                q.taskDone();
+            }
+        };
+        Process first = new Process(worker, tasks, results);
+        Process second = new Process(worker, tasks, results);
+        first.start();
+        second.start();
+        for (int i = 1; i <= 100; i++) {
+            tasks.put(i);
+        }
+        tasks.put(-1);
+        tasks.put(-1);
+        assertTrue(tasks.join(java.time.Duration.ofSeconds(60)), "tasks not all done");
+        long sum = 0;
+        for (int i = 0; i < 100; i++) {
+            sum += results.get();
+        }
+        assertTrue(results.empty());
+        assertEquals(10_100, sum);
+        first.join();
+        second.join();
+        assertThrows(IllegalStateException.class, tasks::taskDone);
+    }
 }
