@@ -14,11 +14,9 @@ import org.jmultiprocessing.internal.shm.SharedRegion;
  * <p>As with Python's file descriptors, every process that holds an end keeps it open: a receiver sees
  * end-of-file ({@link Connection.EOF}) once every copy of the other end is closed or its process has exited,
  * so close the copies a process does not use (typically the parent's copy of the child's end, after starting
- * the child). A {@code Pipe} passed to a child whole carries both ends, each held by the child.
+ * the child).
  */
-public final class Pipe implements java.io.Serializable {
-    private static final long serialVersionUID = 1L;
-
+public final class Pipe {
     private final Connection conn1;
     private final Connection conn2;
 

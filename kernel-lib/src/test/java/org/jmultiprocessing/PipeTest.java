@@ -165,12 +165,4 @@ class PipeTest {
         child.joinSuccessfully();
         assertThrows(Connection.EOF.class, () -> pipe.conn1().recv());
     }
-
-    @Test
-    void shouldPassAWholePipeToAChildProcess() throws Exception {
-        Pipe pipe = new Pipe();
-        ChildJvm child = ChildJvm.start(() -> pipe.conn2().send("via the whole pipe"));
-        assertEquals("via the whole pipe", pipe.conn1().recv());
-        child.joinSuccessfully();
-    }
 }
