@@ -14,7 +14,9 @@ import org.jmultiprocessing.internal.shm.SharedRegion;
  * <p>As with Python's file descriptors, every process that holds an end keeps it open: a receiver sees
  * end-of-file ({@link Connection.EOF}) once every copy of the other end is closed or its process has exited,
  * so close the copies a process does not use (typically the parent's copy of the child's end, after starting
- * the child).
+ * the child). A {@code Pipe} itself is deliberately not serializable: pass the end a child needs, so that
+ * it holds only that one (a notebook variable holding the pair, copied into every child whose cell code
+ * uses it, would otherwise keep both ends open in those children and end-of-file would never come).
  */
 public final class Pipe {
     private final Connection conn1;
