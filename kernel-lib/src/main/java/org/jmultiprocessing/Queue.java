@@ -43,6 +43,8 @@ public class Queue<T> implements Serializable {
      * cheaper than a copy plus a thread hand-off, which on a machine with few cores competes with the reader.
      */
     private static final long DIRECT_WRITE_PATIENCE_NANOS = 50_000;
+    /** How long an idle feeder thread waits for more items before it ends. */
+    private static final long FEEDER_LINGER_MILLIS = 100;
     private static final Set<Queue<?>> FEEDING = ConcurrentHashMap.newKeySet();
 
     static {
@@ -176,6 +178,8 @@ public class Queue<T> implements Serializable {
                 feeder = new Thread(this::feed, "jmp-queue-feeder");
                 feeder.setDaemon(true);
                 feeder.start();
+            } else {
+                feed.notifyAll();
             }
         }
     }
@@ -206,19 +210,15 @@ public class Queue<T> implements Serializable {
      * soon writes directly again.
      */
     private void drainWithoutWaiting() {
-        if (streaming) {
-            return;
-        }
-        MessageCodec.Encoded next;
-        while ((next = backlog.peekFirst()) != null && next.length() <= directLimit()
-                && ring.tryWrite(next.tag(), next.bytes())) {
-            backlog.removeFirst();
+        if (!streaming && !backlog.isEmpty()) {
+            ring.tryWriteAll(backlog, directLimit());
         }
     }
 
     /**
      * The feeder thread: writes the backlog as readers make room, streams items longer than half the ring,
-     * and ends when the backlog is empty.
+     * and ends once the backlog has stayed empty for a while (or at once when the queue is closed), so that
+     * a producer that keeps outpacing its readers does not start a thread each time.
      */
     private void feed() {
         Backoff backoff = new Backoff(Backoff.FOREVER);
@@ -227,16 +227,15 @@ public class Queue<T> implements Serializable {
             synchronized (feed) {
                 int before = backlog.size();
                 drainWithoutWaiting();
-                MessageCodec.Encoded next = backlog.peekFirst();
-                if (next == null) {
+                if (backlog.isEmpty() && !lingerForMoreItems()) {
                     feeder = null;
                     FEEDING.remove(this);
-                    feed.notifyAll();
                     if (closed) {
                         hold.release();
                     }
                     return;
                 }
+                MessageCodec.Encoded next = backlog.peekFirst();
                 if (next.length() > directLimit()) {
                     large = backlog.removeFirst();
                     streaming = true;
@@ -254,6 +253,21 @@ public class Queue<T> implements Serializable {
                 backoff.idle();
             }
         }
+    }
+
+    /** With {@code feed} held and the backlog empty: waits a little for more; returns whether some came. */
+    private boolean lingerForMoreItems() {
+        feed.notifyAll();
+        if (closed) {
+            return false;
+        }
+        try {
+            feed.wait(FEEDER_LINGER_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return !backlog.isEmpty();
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -334,6 +348,8 @@ public class Queue<T> implements Serializable {
             closed = true;
             if (feeder == null) {
                 hold.release();
+            } else {
+                feed.notifyAll();
             }
         }
     }
@@ -341,9 +357,9 @@ public class Queue<T> implements Serializable {
     /** Waits until the feeder has written every item this process put (Python's {@code join_thread()}). */
     public void joinThread() {
         synchronized (feed) {
-            while (feeder != null) {
+            while (!backlog.isEmpty() || streaming) {
                 try {
-                    feed.wait();
+                    feed.wait(10);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new java.util.concurrent.CancellationException("interrupted while waiting for the queue feeder");

@@ -14,7 +14,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class Backoff {
     public static final long FOREVER = Long.MAX_VALUE;
 
-    private static final int SPINS = 2_000;
+    private static final int SPINS = 200;
     private static final int YIELDS = 50;
     private static final long MIN_PARK_NANOS = 1_000;
     private static final long MAX_PARK_NANOS = 1_000_000;

@@ -77,6 +77,43 @@ public final class MessageRing {
     }
 
     /**
+     * Writes, in order, as many of the waiting {@code items} (each at most {@code maxPayload} bytes) as fit
+     * whole into the ring now, under one acquisition of the write lock, and removes them from the deque;
+     * never waits. Returns how many it wrote.
+     */
+    public int tryWriteAll(java.util.Deque<MessageCodec.Encoded> items, int maxPayload) {
+        if (!region.compareAndSetInt(base + WRITE_LOCK_OFFSET, 0, PID)) {
+            return 0;
+        }
+        int written = 0;
+        try {
+            long tail = region.getLongPlain(base + TAIL_OFFSET);
+            long head = region.getLongAcquire(base + HEAD_OFFSET);
+            MessageCodec.Encoded next;
+            while ((next = items.peekFirst()) != null && next.length() <= maxPayload) {
+                int frameLength = FRAME_HEADER_LENGTH + next.length();
+                if (capacity - (tail - head) < frameLength) {
+                    head = region.getLongAcquire(base + HEAD_OFFSET);
+                    if (capacity - (tail - head) < frameLength) {
+                        break;
+                    }
+                }
+                putHeader(tail, next.length(), next.tag());
+                copyIn(tail + FRAME_HEADER_LENGTH, next.bytes(), 0, next.length());
+                tail += frameLength;
+                items.removeFirst();
+                if (++written % 64 == 0) {
+                    region.putLongRelease(base + TAIL_OFFSET, tail);
+                }
+            }
+            region.putLongRelease(base + TAIL_OFFSET, tail);
+            return written;
+        } finally {
+            region.putIntRelease(base + WRITE_LOCK_OFFSET, 0);
+        }
+    }
+
+    /**
      * Writes a frame, waiting for the write lock and for room (a frame longer than the ring is streamed while
      * the reader consumes it). Throws {@link PeerGoneException} if {@code readerGone} reports that nobody
      * will ever read.
