@@ -82,7 +82,9 @@ public final class Launcher {
             ready = launch(command);
         }
         if (standbyEnabled) {
-            standby = launch(command);
+            List<String> standbyLaunch = new ArrayList<>(command);
+            standbyLaunch.add(ChildMain.STANDBY);
+            standby = launch(standbyLaunch);
             standbyCommand = command;
         }
         return ready;
