@@ -33,7 +33,19 @@ public final class ChildMain {
     /** The argument that marks a ready standby, which has time to warm up before its task arrives. */
     static final String STANDBY = "--standby";
 
+    /** The argument of {@link ClassDataSharing}'s training run: warm up as a standby would, then exit. */
+    static final String TRAIN = "--train";
+
     public static void main(String[] args) {
+        if (args.length > 0 && TRAIN.equals(args[0])) {
+            Thread warmUp = warmUp();
+            try {
+                warmUp.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            System.exit(0);
+        }
         if (args.length > 0 && STANDBY.equals(args[0])) {
             warmUp();
         }
@@ -79,7 +91,7 @@ public final class ChildMain {
      * competes with the main thread, measured ~8 ms slower.) The probe has the shapes of real frames: a
      * lambda in an object graph, and the nested maps of notebook variables.
      */
-    private static void warmUp() {
+    private static Thread warmUp() {
         Thread warmUp = new Thread(() -> {
             Target lambda = () -> { };
             Map<String, Map<String, Object>> variables = new LinkedHashMap<>();
@@ -100,6 +112,7 @@ public final class ChildMain {
         }, "jmp-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
+        return warmUp;
     }
 
     /**

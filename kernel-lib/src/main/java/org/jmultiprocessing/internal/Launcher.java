@@ -63,8 +63,10 @@ public final class Launcher {
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(DEFAULT_OPTIONS);
         command.addAll(extraOptions);
+        String kernelLib = kernelLibLocation();
+        command.addAll(ClassDataSharing.options(kernelLib, List.copyOf(command)));
         command.add("-cp");
-        command.add(kernelLibLocation());
+        command.add(kernelLib);
         command.add(ChildMain.class.getName());
         return command;
     }
