@@ -41,7 +41,8 @@ class ProcessLifetimeTest {
         }
         assertFalse(child.isAlive(), "child still alive 2 s after its parent was killed");
 
-        assertTrue(Files.exists(sessionDirs.get(0)), "a killed parent cannot clean up after itself");
+        // A killed parent cannot clean up after itself: the next root process on the machine sweeps (which
+        // may be another program's, before this one).
         JavaProgram.run(SessionSweeper.class);
         assertFalse(Files.exists(sessionDirs.get(0)), "the next root process sweeps the dead parent's directory");
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.jmultiprocessing.Process;
+import org.jmultiprocessing.internal.shm.Transfers;
 
 /** The parent's side of one running child JVM: its OS process, its control pipe and its output relays. */
 public final class ChildProcess {
@@ -46,6 +47,15 @@ public final class ChildProcess {
      * @param labelledParts the process's target and arguments, named for error messages
      */
     public static ChildProcess start(Process process, Map<String, Object> labelledParts, boolean daemon) {
+        // Shared objects (Queue, Pipe ends, ...) serialized here count for the child until it attaches; a
+        // copy that never reaches a child must not keep them alive for as long as this JVM lives.
+        try (Transfers.Scope transfer = Transfers.begin()) {
+            return start(process, labelledParts, daemon, transfer);
+        }
+    }
+
+    private static ChildProcess start(Process process, Map<String, Object> labelledParts, boolean daemon,
+                                      Transfers.Scope transfer) {
         CodeShipment shipment = CodeShipment.capture(process, labelledParts);
         Session session = Session.current();
         Process parent = Internals.currentProcess();
@@ -58,6 +68,7 @@ public final class ChildProcess {
             throw new UncheckedIOException("cannot start a child JVM with " + Launcher.command()
                     + ": check that this Java installation is complete", e);
         }
+        transfer.assignTo(handle.pid());
         ChildProcess child = new ChildProcess(handle, process.name(), daemon);
         try {
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(child.control, 1 << 16));

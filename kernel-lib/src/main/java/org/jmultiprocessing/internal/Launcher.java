@@ -63,8 +63,10 @@ public final class Launcher {
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(DEFAULT_OPTIONS);
         command.addAll(extraOptions);
+        String kernelLib = kernelLibLocation();
+        command.addAll(ClassDataSharing.options(kernelLib, List.copyOf(command)));
         command.add("-cp");
-        command.add(kernelLibLocation());
+        command.add(kernelLib);
         command.add(ChildMain.class.getName());
         return command;
     }
@@ -82,7 +84,9 @@ public final class Launcher {
             ready = launch(command);
         }
         if (standbyEnabled) {
-            standby = launch(command);
+            List<String> standbyLaunch = new ArrayList<>(command);
+            standbyLaunch.add(ChildMain.STANDBY);
+            standby = launch(standbyLaunch);
             standbyCommand = command;
         }
         return ready;

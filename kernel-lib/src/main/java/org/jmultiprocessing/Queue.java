@@ -1,0 +1,444 @@
+package org.jmultiprocessing;
+
+import static org.jmultiprocessing.internal.shm.QueueDescriptor.*;
+
+import java.io.ObjectStreamException;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jmultiprocessing.internal.shm.Backoff;
+import org.jmultiprocessing.internal.shm.MessageCodec;
+import org.jmultiprocessing.internal.shm.MessageRing;
+import org.jmultiprocessing.internal.shm.QueueDescriptor;
+import org.jmultiprocessing.internal.shm.RegionDescriptor;
+import org.jmultiprocessing.internal.shm.RingDescriptor;
+import org.jmultiprocessing.internal.shm.SharedRegion;
+
+/**
+ * A FIFO queue between threads and processes (Python's {@code multiprocessing.Queue}). Items travel through
+ * a ring in shared memory; numbers, strings, byte arrays and {@code null} are copied directly and anything
+ * else must be {@link java.io.Serializable}. Pass the queue to a child process as a {@code Process} argument.
+ *
+ * <p>As in Python, {@code put} on a queue without a maximum size never blocks: when the ring is full, items
+ * wait in this process and a background feeder thread writes them as readers make room. Items are
+ * snapshotted when {@code put} returns (later changes to the object are not seen), and items put by one
+ * thread arrive in order. When the process exits, it waits until its feeder has written everything (Python's
+ * {@code join_thread}) unless {@link #cancelJoinThread()} was called, so make sure someone reads what was
+ * put.
+ *
+ * <p>Timeouts are Python's, in seconds, or a {@link Duration}. Python's {@code queue.Empty} and
+ * {@code queue.Full} are {@link Empty} and {@link Full}.
+ *
+ * @param <T> the type of the items
+ */
+public class Queue<T> implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /**
+     * How long {@code put} keeps trying to write into a full (or busy) ring itself before handing the item
+     * to the feeder thread: readers usually make room within microseconds, and writing directly is much
+     * cheaper than a copy plus a thread hand-off, which on a machine with few cores competes with the reader.
+     */
+    private static final long DIRECT_WRITE_PATIENCE_NANOS = 50_000;
+    /** How long an idle feeder thread waits for more items before it ends. */
+    private static final long FEEDER_LINGER_MILLIS = 100;
+    private static final Set<Queue<?>> FEEDING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(Queue::flushAllAtExit, "jmp-queue-flush"));
+    }
+
+    final transient SharedRegion region;
+    final transient int base;
+    private final transient SharedRegion.Hold hold;
+    private final transient MessageRing ring;
+    private final transient int maxsize;
+    private final transient Object feed = new Object();
+    private final transient ArrayDeque<MessageCodec.Encoded> backlog = new ArrayDeque<>();
+    private transient Thread feeder;
+    /** True while the feeder streams an item longer than the ring allows whole; nothing else may be written. */
+    private transient boolean streaming;
+    private transient volatile boolean closed;
+    private transient volatile boolean cancelJoin;
+
+    /** An unbounded queue ({@code Queue()} in Python). */
+    public Queue() {
+        this(0);
+    }
+
+    /** A queue holding at most {@code maxsize} items; 0 or less means unbounded, as in Python. */
+    public Queue(int maxsize) {
+        this(Math.max(0, maxsize), "queue");
+    }
+
+    Queue(int maxsize, String kind) {
+        this.region = SharedRegion.create(kind, QueueDescriptor.length(DEFAULT_RING_CAPACITY));
+        this.base = RegionDescriptor.HEADER_LENGTH;
+        region.putIntVolatile(base + MAX_SIZE_OFFSET, maxsize);
+        RingDescriptor.initialize(region, base + RING_OFFSET, DEFAULT_RING_CAPACITY);
+        this.hold = region.hold(this, 0);
+        this.ring = new MessageRing(region, base + RING_OFFSET);
+        this.maxsize = maxsize;
+    }
+
+    Queue(SharedRegion region, long senderPid) {
+        this.region = region;
+        this.base = RegionDescriptor.HEADER_LENGTH;
+        this.hold = region.acceptTransit(this, 0, senderPid);
+        this.ring = new MessageRing(region, base + RING_OFFSET);
+        this.maxsize = region.getIntVolatile(base + MAX_SIZE_OFFSET);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // put
+
+    /** Puts an item, waiting for a free slot if the queue has a maximum size and is full. */
+    public void put(T item) {
+        putUntil(item, Backoff.FOREVER);
+    }
+
+    /** Puts an item, waiting at most {@code timeoutSeconds} for a free slot; throws {@link Full} after that. */
+    public void put(T item, double timeoutSeconds) {
+        putUntil(item, Backoff.deadlineAfter(Backoff.toNanos(timeoutSeconds)));
+    }
+
+    /** Puts an item, waiting at most {@code timeout} for a free slot; throws {@link Full} after that. */
+    public void put(T item, Duration timeout) {
+        putUntil(item, Backoff.deadlineAfter(Backoff.toNanos(timeout)));
+    }
+
+    /**
+     * Python's {@code put(item, block, timeout)}: with {@code block == false} the timeout is ignored and
+     * {@link Full} is thrown at once if there is no free slot.
+     */
+    public void put(T item, boolean block, double timeoutSeconds) {
+        if (block) {
+            put(item, timeoutSeconds);
+        } else {
+            putNowait(item);
+        }
+    }
+
+    /** Puts an item if a slot is free now, else throws {@link Full} (Python's {@code put_nowait}). */
+    public void putNowait(T item) {
+        putUntil(item, System.nanoTime());
+    }
+
+    void putUntil(T item, long deadline) {
+        checkOpen();
+        MessageCodec.Encoded encoded = MessageCodec.encode(item);
+        reserveSlot(deadline);
+        beforeSend();
+        send(encoded);
+    }
+
+    /** Hook for {@link JoinableQueue}: counts the task once its slot is reserved. */
+    void beforeSend() {
+    }
+
+    private void reserveSlot(long deadline) {
+        int sizeOffset = base + SIZE_OFFSET;
+        if (maxsize == 0) {
+            region.getAndAddLong(sizeOffset, 1);
+            return;
+        }
+        Backoff backoff = null;
+        while (true) {
+            long size = region.getLongVolatile(sizeOffset);
+            if (size < maxsize) {
+                if (region.compareAndSetLong(sizeOffset, size, size + 1)) {
+                    return;
+                }
+                continue;
+            }
+            if (backoff == null) {
+                backoff = new Backoff(deadline);
+            }
+            if (backoff.expired()) {
+                throw new Full("queue is full (maxsize " + maxsize + ")");
+            }
+            backoff.idle();
+        }
+    }
+
+    private void send(MessageCodec.Encoded encoded) {
+        synchronized (feed) {
+            if (backlog.isEmpty() && !streaming && encoded.length() <= directLimit()) {
+                if (writeDirectly(encoded)) {
+                    return;
+                }
+            }
+            backlog.addLast(encoded.detached());
+            drainWithoutWaiting();
+            if (!backlog.isEmpty() && feeder == null) {
+                FEEDING.add(this);
+                feeder = new Thread(this::feed, "jmp-queue-feeder");
+                feeder.setDaemon(true);
+                feeder.start();
+            } else {
+                feed.notifyAll();
+            }
+        }
+    }
+
+    /** Tries to write into the ring for a little while; returns whether it wrote. */
+    private boolean writeDirectly(MessageCodec.Encoded encoded) {
+        if (ring.tryWrite(encoded.tag(), encoded.bytes())) {
+            return true;
+        }
+        long giveUp = System.nanoTime() + DIRECT_WRITE_PATIENCE_NANOS;
+        while (System.nanoTime() - giveUp < 0) {
+            Thread.onSpinWait();
+            if (ring.tryWrite(encoded.tag(), encoded.bytes())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Items up to this size are written whole or not at all; longer ones are streamed by the feeder. */
+    private int directLimit() {
+        return ring.capacity() / 2;
+    }
+
+    /**
+     * Writes waiting items, in order, for as long as they fit into the ring now. Called with {@code feed}
+     * held, by {@code put} as well as the feeder, so a producer that outpaces its readers only briefly
+     * soon writes directly again.
+     */
+    private void drainWithoutWaiting() {
+        if (!streaming && !backlog.isEmpty()) {
+            ring.tryWriteAll(backlog, directLimit());
+        }
+    }
+
+    /**
+     * The feeder thread: writes the backlog as readers make room, streams items longer than half the ring,
+     * and ends once the backlog has stayed empty for a while (or at once when the queue is closed), so that
+     * a producer that keeps outpacing its readers does not start a thread each time.
+     */
+    private void feed() {
+        Backoff backoff = new Backoff(Backoff.FOREVER);
+        while (true) {
+            MessageCodec.Encoded large = null;
+            synchronized (feed) {
+                int before = backlog.size();
+                drainWithoutWaiting();
+                if (backlog.isEmpty() && !lingerForMoreItems()) {
+                    feeder = null;
+                    FEEDING.remove(this);
+                    if (closed) {
+                        hold.release();
+                    }
+                    return;
+                }
+                MessageCodec.Encoded next = backlog.peekFirst();
+                if (next.length() > directLimit()) {
+                    large = backlog.removeFirst();
+                    streaming = true;
+                } else if (backlog.size() < before) {
+                    backoff = new Backoff(Backoff.FOREVER);
+                }
+            }
+            if (large != null) {
+                ring.write(large.tag(), large.bytes(), 0, large.length(), null);
+                synchronized (feed) {
+                    streaming = false;
+                }
+                backoff = new Backoff(Backoff.FOREVER);
+            } else {
+                backoff.idle();
+            }
+        }
+    }
+
+    /** With {@code feed} held and the backlog empty: waits a little for more; returns whether some came. */
+    private boolean lingerForMoreItems() {
+        feed.notifyAll();
+        if (closed) {
+            return false;
+        }
+        try {
+            feed.wait(FEEDER_LINGER_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return !backlog.isEmpty();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // get
+
+    /** Takes the next item, waiting as long as it takes. */
+    public T get() {
+        return getUntil(Backoff.FOREVER);
+    }
+
+    /** Takes the next item, waiting at most {@code timeoutSeconds}; throws {@link Empty} after that. */
+    public T get(double timeoutSeconds) {
+        return getUntil(Backoff.deadlineAfter(Backoff.toNanos(timeoutSeconds)));
+    }
+
+    /** Takes the next item, waiting at most {@code timeout}; throws {@link Empty} after that. */
+    public T get(Duration timeout) {
+        return getUntil(Backoff.deadlineAfter(Backoff.toNanos(timeout)));
+    }
+
+    /**
+     * Python's {@code get(block, timeout)}: with {@code block == false} the timeout is ignored and
+     * {@link Empty} is thrown at once if no item is there.
+     */
+    public T get(boolean block, double timeoutSeconds) {
+        return block ? get(timeoutSeconds) : getNowait();
+    }
+
+    /** Takes an item if one is there now, else throws {@link Empty} (Python's {@code get_nowait}). */
+    public T getNowait() {
+        return getUntil(System.nanoTime());
+    }
+
+    @SuppressWarnings("unchecked")
+    T getUntil(long deadline) {
+        checkOpen();
+        MessageRing.Frame frame = ring.read(deadline, null);
+        if (frame == null) {
+            throw new Empty("queue is empty");
+        }
+        region.getAndAddLong(base + SIZE_OFFSET, -1);
+        return (T) MessageCodec.decode(frame.tag(), frame.payload());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // State
+
+    /** The number of items put and not yet taken, by all processes. */
+    public int qsize() {
+        return (int) Math.max(0, region.getLongVolatile(base + SIZE_OFFSET));
+    }
+
+    /** True when no item is waiting. */
+    public boolean empty() {
+        return qsize() == 0;
+    }
+
+    /** True when the queue has a maximum size and holds that many items. */
+    public boolean full() {
+        return maxsize > 0 && qsize() >= maxsize;
+    }
+
+    /** The maximum size given at creation; 0 for unbounded. */
+    public int maxsize() {
+        return maxsize;
+    }
+
+    /**
+     * This process will neither put nor get any more (Python's {@code close()}): items it put are still
+     * delivered by the feeder, after which this process's use of the shared memory ends. Other processes
+     * are unaffected.
+     */
+    public void close() {
+        synchronized (feed) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (feeder == null) {
+                hold.release();
+            } else {
+                feed.notifyAll();
+            }
+        }
+    }
+
+    /** Waits until the feeder has written every item this process put (Python's {@code join_thread()}). */
+    public void joinThread() {
+        synchronized (feed) {
+            while (!backlog.isEmpty() || streaming) {
+                try {
+                    feed.wait(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.util.concurrent.CancellationException("interrupted while waiting for the queue feeder");
+                }
+            }
+        }
+    }
+
+    /**
+     * Lets this process exit without waiting for its unwritten items, which are then lost (Python's
+     * {@code cancel_join_thread()}).
+     */
+    public void cancelJoinThread() {
+        cancelJoin = true;
+    }
+
+    private static void flushAllAtExit() {
+        for (Queue<?> queue : FEEDING) {
+            if (!queue.cancelJoin) {
+                queue.joinThread();
+            }
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("queue is closed in this process (close() was called)");
+        }
+    }
+
+    /** The shared-memory file behind this queue, for diagnostics. */
+    public Path path() {
+        return region.path();
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "(qsize=" + qsize() + (maxsize > 0 ? ", maxsize=" + maxsize : "") + ")";
+    }
+
+    Object writeReplace() throws ObjectStreamException {
+        checkOpen();
+        region.holdInTransit(0);
+        return new Ref(region.path().toString(), SharedRegion.currentPid(), this instanceof JoinableQueue);
+    }
+
+    private static final class Ref implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String path;
+        private final long senderPid;
+        private final boolean joinable;
+
+        Ref(String path, long senderPid, boolean joinable) {
+            this.path = path;
+            this.senderPid = senderPid;
+            this.joinable = joinable;
+        }
+
+        Object readResolve() throws ObjectStreamException {
+            SharedRegion region = SharedRegion.attach(Path.of(path));
+            return joinable ? new JoinableQueue<>(region, senderPid) : new Queue<>(region, senderPid);
+        }
+    }
+
+    /** Thrown by {@code get} when no item arrived in time (Python's {@code queue.Empty}). */
+    public static final class Empty extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public Empty(String message) {
+            super(message);
+        }
+    }
+
+    /** Thrown by {@code put} when no slot became free in time (Python's {@code queue.Full}). */
+    public static final class Full extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public Full(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.jmultiprocessing;
+
+import static org.jmultiprocessing.internal.shm.SemaphoreDescriptor.*;
+
+import org.jmultiprocessing.internal.shm.SharedRegion;
+
+/**
+ * A recursive lock shared between threads and processes (Python's {@code multiprocessing.RLock}): the
+ * thread that holds it may acquire it again, and must release it as many times; only that thread may release
+ * it. This is also the lock of a {@link Value} or {@link Array} ({@code getLock()}).
+ */
+public final class RLock extends SemLock {
+    private static final long serialVersionUID = 1L;
+
+    public RLock() {
+        super(1, 1);
+    }
+
+    RLock(SharedRegion region, int base, long senderPid) {
+        super(region, base, senderPid);
+    }
+
+    /** The lock at {@code base} of a region created by another object, which initialized it. */
+    RLock(SharedRegion region, int base) {
+        super(region, base);
+    }
+
+    @Override
+    String kindName() {
+        return "rlock";
+    }
+
+    static long currentThreadToken() {
+        return SharedRegion.currentPid() << 32 | (Thread.currentThread().getId() & 0xFFFF_FFFFL);
+    }
+
+    // The owner and depth words are written only by the thread holding the lock, and compared by others
+    // only against their own token, so plain accesses suffice; the compare-and-set that acquires and the
+    // release store of the value order them for the next owner.
+
+    @Override
+    boolean acquireUntil(long deadline) {
+        long me = currentThreadToken();
+        if (region.getLongPlain(base + OWNER_OFFSET) == me) {
+            region.putIntPlain(base + DEPTH_OFFSET, region.getIntPlain(base + DEPTH_OFFSET) + 1);
+            return true;
+        }
+        if (!region.compareAndSetInt(base + VALUE_OFFSET, 1, 0) && !acquirePermitUntil(deadline)) {
+            return false;
+        }
+        region.putLongPlain(base + OWNER_OFFSET, me);
+        region.putIntPlain(base + DEPTH_OFFSET, 1);
+        return true;
+    }
+
+    /** Releases once; a thread that does not hold the lock may not release it ({@link IllegalStateException}). */
+    @Override
+    public void release() {
+        checkOwned("release");
+        int depth = region.getIntPlain(base + DEPTH_OFFSET) - 1;
+        region.putIntPlain(base + DEPTH_OFFSET, depth);
+        if (depth == 0) {
+            region.putLongPlain(base + OWNER_OFFSET, 0);
+            region.putIntRelease(base + VALUE_OFFSET, 1);
+        }
+    }
+
+    /** True when the calling thread holds the lock. */
+    public boolean isOwnedByCurrentThread() {
+        return region.getLongPlain(base + OWNER_OFFSET) == currentThreadToken();
+    }
+
+    private void checkOwned(String what) {
+        if (!isOwnedByCurrentThread()) {
+            throw new IllegalStateException("cannot " + what + " an RLock the current thread does not hold"
+                    + " (acquire it first; only the holding thread may release it)");
+        }
+    }
+
+    /** For {@link Condition}: releases every level the owner holds and returns how many there were. */
+    int releaseFully() {
+        checkOwned("wait on a condition using");
+        int depth = region.getIntPlain(base + DEPTH_OFFSET);
+        region.putIntPlain(base + DEPTH_OFFSET, 0);
+        region.putLongPlain(base + OWNER_OFFSET, 0);
+        region.putIntRelease(base + VALUE_OFFSET, 1);
+        return depth;
+    }
+
+    /** For {@link Condition}: acquires again with the depth {@link #releaseFully()} returned. */
+    void reacquire(int depth) {
+        acquireUntil(org.jmultiprocessing.internal.shm.Backoff.FOREVER);
+        region.putIntPlain(base + DEPTH_OFFSET, depth);
+    }
+
+    @Override
+    public String toString() {
+        long owner = region.getLongVolatile(base + OWNER_OFFSET);
+        return owner == 0 ? "RLock(unlocked)"
+                : "RLock(owner pid " + (owner >>> 32) + " thread " + (owner & 0xFFFF_FFFFL)
+                        + ", depth " + region.getIntVolatile(base + DEPTH_OFFSET) + ")";
+    }
+}

@@ -1,0 +1,182 @@
+package org.jmultiprocessing;
+
+import static org.jmultiprocessing.internal.shm.SemaphoreDescriptor.*;
+
+import java.io.ObjectStreamException;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.jmultiprocessing.internal.shm.Backoff;
+import org.jmultiprocessing.internal.shm.RegionDescriptor;
+import org.jmultiprocessing.internal.shm.SemaphoreDescriptor;
+import org.jmultiprocessing.internal.shm.SharedRegion;
+
+/**
+ * What {@link Lock}, {@link RLock}, {@link Semaphore} and {@link BoundedSemaphore} have in common (CPython's
+ * {@code multiprocessing.synchronize.SemLock}): a counter in shared memory that works between threads and
+ * between processes alike.
+ *
+ * <p>Python's {@code with lock:} is {@code try (var held = lock.acquired()) { ... }}: {@link #acquired()}
+ * blocks until it has acquired, and closing the returned {@link Held} releases.
+ *
+ * <p>Timeouts are Python's, in seconds ({@code acquire(true, 0.5)}), or a {@link Duration}. A process that is
+ * killed while holding a lock leaves it held, as in Python.
+ *
+ * <p>Passing the object to a child process (as a {@code Process} argument, or inside any serialized object)
+ * sends only the name of its shared-memory file; the child attaches to the same counter.
+ */
+public abstract class SemLock implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    final transient SharedRegion region;
+    final transient int base;
+    private final transient SharedRegion.Hold hold;
+
+    SemLock(int value, int maxValue) {
+        this.region = SharedRegion.create(kindName(), SemaphoreDescriptor.LENGTH);
+        this.base = RegionDescriptor.HEADER_LENGTH;
+        SemaphoreDescriptor.initialize(region, base, value, maxValue);
+        this.hold = region.hold(this, 0);
+    }
+
+    /** Attaches to a counter received from {@code senderPid} (see {@link SharedRegion#acceptTransit}). */
+    SemLock(SharedRegion region, int base, long senderPid) {
+        this.region = region;
+        this.base = base;
+        this.hold = region.acceptTransit(this, 0, senderPid);
+    }
+
+    /** A lock living inside another object's region (the lock of a {@link Value}, for instance). */
+    SemLock(SharedRegion region, int base) {
+        this.region = region;
+        this.base = base;
+        this.hold = region.hold(this, 0);
+    }
+
+    abstract String kindName();
+
+    /** Blocks until acquired; returns true, as Python's {@code acquire()} does. */
+    public boolean acquire() {
+        return acquireUntil(Backoff.FOREVER);
+    }
+
+    /** Python's {@code acquire(block)}: with {@code block == false}, returns at once whether it acquired. */
+    public boolean acquire(boolean block) {
+        return block ? acquire() : acquireUntil(System.nanoTime());
+    }
+
+    /**
+     * Python's {@code acquire(block, timeout)}: waits at most {@code timeoutSeconds} (ignored when
+     * {@code block} is false) and returns whether it acquired.
+     */
+    public boolean acquire(boolean block, double timeoutSeconds) {
+        return block ? acquireUntil(Backoff.deadlineAfter(Backoff.toNanos(timeoutSeconds))) : acquire(false);
+    }
+
+    /** Waits at most {@code timeout} and returns whether it acquired. */
+    public boolean acquire(Duration timeout) {
+        return acquireUntil(Backoff.deadlineAfter(Backoff.toNanos(timeout)));
+    }
+
+    /**
+     * Acquires (blocking) and returns a {@link Held} whose {@code close()} releases:
+     * {@code try (var held = lock.acquired()) { ... }} is Python's {@code with lock: ...}.
+     */
+    public Held acquired() {
+        acquire();
+        return this::release;
+    }
+
+    /** Releases; releasing more than was acquired is an {@link IllegalStateException}. */
+    public abstract void release();
+
+    abstract boolean acquireUntil(long deadline);
+
+    final boolean acquirePermitUntil(long deadline) {
+        int valueOffset = base + VALUE_OFFSET;
+        Backoff backoff = null;
+        while (true) {
+            int value = region.getIntVolatile(valueOffset);
+            if (value > 0) {
+                if (region.compareAndSetInt(valueOffset, value, value - 1)) {
+                    return true;
+                }
+                continue;
+            }
+            if (backoff == null) {
+                if (deadline != Backoff.FOREVER && System.nanoTime() - deadline >= 0) {
+                    return false;
+                }
+                backoff = new Backoff(deadline);
+            } else if (backoff.expired()) {
+                return false;
+            }
+            backoff.idle();
+        }
+    }
+
+    final void releasePermit(boolean bounded) {
+        int valueOffset = base + VALUE_OFFSET;
+        if (!bounded) {
+            region.getAndAddInt(valueOffset, 1);
+            return;
+        }
+        int max = region.getIntVolatile(base + MAX_VALUE_OFFSET);
+        while (true) {
+            int value = region.getIntVolatile(valueOffset);
+            if (value >= max) {
+                throw new IllegalStateException(kindName() + " released too many times: release() was called"
+                        + " without a matching acquire()");
+            }
+            if (region.compareAndSetInt(valueOffset, value, value + 1)) {
+                return;
+            }
+        }
+    }
+
+    /** The current value of the counter (Python's {@code get_value()}); for locks, 1 when free. */
+    public int getValue() {
+        return region.getIntVolatile(base + VALUE_OFFSET);
+    }
+
+    /** The shared-memory file behind this object, for diagnostics. */
+    public Path path() {
+        return region.path();
+    }
+
+    Object writeReplace() throws ObjectStreamException {
+        region.holdInTransit(0);
+        return new Ref(region.path().toString(), base, SharedRegion.currentPid(), getClass());
+    }
+
+    /** The serialized form: the file, the offset of the counter in it, and which kind of lock it is. */
+    private static final class Ref implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String path;
+        private final int base;
+        private final long senderPid;
+        private final Class<? extends SemLock> kind;
+
+        Ref(String path, int base, long senderPid, Class<? extends SemLock> kind) {
+            this.path = path;
+            this.base = base;
+            this.senderPid = senderPid;
+            this.kind = kind;
+        }
+
+        Object readResolve() throws ObjectStreamException {
+            SharedRegion region = SharedRegion.attach(Path.of(path));
+            if (kind == Lock.class) {
+                return new Lock(region, base, senderPid);
+            } else if (kind == RLock.class) {
+                return new RLock(region, base, senderPid);
+            } else if (kind == BoundedSemaphore.class) {
+                return new BoundedSemaphore(region, base, senderPid);
+            } else if (kind == Semaphore.class) {
+                return new Semaphore(region, base, senderPid);
+            }
+            throw new IllegalStateException("unknown lock kind " + kind.getName());
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package org.jmultiprocessing;
+
+import java.io.IOException;
+import java.io.ObjectStreamException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+import org.jmultiprocessing.internal.Session;
+import org.jmultiprocessing.internal.shm.RegionDescriptor;
+import org.jmultiprocessing.internal.shm.SharedRegion;
+
+/**
+ * A block of shared memory with a name (Python's {@code multiprocessing.shared_memory.SharedMemory}):
+ * create it in one process, then attach to it by name in any process of the same session (the notebook and
+ * the child processes it starts), or pass the object itself as a {@code Process} argument.
+ *
+ * <pre>{@code
+ * var shm = SharedMemory.create(1024);            // SharedMemory(create=True, size=1024)
+ * shm.buf().put(0, (byte) 42);
+ * // in a child: var same = SharedMemory.attach(name); same.buf().get(0) == 42
+ * shm.close(); shm.unlink();
+ * }</pre>
+ *
+ * <p>Lifetime: {@link #unlink()} removes the name at once (processes that attached keep their memory until
+ * they close it). Without {@code unlink}, the block goes away when no live process holds it any more (each
+ * instance holds it until {@link #close()} or garbage collection), and at the latest when the session ends;
+ * unlike Python there is no warning about a leaked segment, because nothing can leak past the session.
+ */
+public final class SharedMemory implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final String PREFIX = "shm-";
+    private static final Pattern VALID_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,200}");
+
+    private final transient String name;
+    private final transient SharedRegion region;
+    private final transient SharedRegion.Hold hold;
+    private final transient int size;
+
+    private SharedMemory(SharedRegion region, long senderPid) {
+        this.name = region.path().getFileName().toString().substring(PREFIX.length());
+        this.region = region;
+        this.size = region.payloadLength();
+        this.hold = senderPid == 0 ? region.hold(this, 0) : region.acceptTransit(this, 0, senderPid);
+    }
+
+    /**
+     * Python's constructor: with {@code create}, makes a new block of {@code size} bytes (a random name
+     * when {@code name} is null); otherwise attaches to the existing block {@code name} ({@code size} ignored).
+     */
+    public SharedMemory(String name, boolean create, int size) {
+        this(create ? SharedRegion.create(pathOf(name == null ? randomName() : checkName(name)), checkSize(size))
+                : attachRegion(name), 0);
+    }
+
+    /** A new zero-filled block of {@code size} bytes with a random name. */
+    public static SharedMemory create(int size) {
+        return new SharedMemory(SharedRegion.create(pathOf(randomName()), checkSize(size)), 0);
+    }
+
+    /** A new zero-filled block of {@code size} bytes called {@code name}; fails if the name is taken. */
+    public static SharedMemory create(String name, int size) {
+        return new SharedMemory(SharedRegion.create(pathOf(checkName(name)), checkSize(size)), 0);
+    }
+
+    /** Attaches to the existing block {@code name}. */
+    public static SharedMemory attach(String name) {
+        return new SharedMemory(attachRegion(name), 0);
+    }
+
+    private static SharedRegion attachRegion(String name) {
+        Path path = pathOf(checkName(name));
+        if (!Files.exists(path)) {
+            throw new IllegalArgumentException("no shared memory block named '" + name + "' in this session"
+                    + " (it was never created, was unlinked, or every process holding it closed it)");
+        }
+        return SharedRegion.attach(path);
+    }
+
+    private static Path pathOf(String name) {
+        return Session.current().directory().resolve(PREFIX + name);
+    }
+
+    private static String randomName() {
+        byte[] bytes = new byte[8];
+        new SecureRandom().nextBytes(bytes);
+        return "psm_" + HexFormat.of().formatHex(bytes);
+    }
+
+    private static String checkName(String name) {
+        if (name == null || !VALID_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("shared memory name must be 1 to 200 letters, digits, '_', '.' or '-',"
+                    + " got " + (name == null ? "null" : "'" + name + "'"));
+        }
+        return name;
+    }
+
+    private static int checkSize(int size) {
+        if (size <= 0) {
+            throw new IllegalArgumentException("size must be a positive number of bytes, got " + size);
+        }
+        return size;
+    }
+
+    /** The name other processes attach with. */
+    public String name() {
+        return name;
+    }
+
+    /** The size in bytes. */
+    public int size() {
+        return size;
+    }
+
+    /**
+     * The memory as a buffer of {@link #size()} bytes (Python's {@code buf}), native byte order, independent
+     * position and limit for each call. Writes are visible to other processes; use the byte-buffer
+     * {@link java.lang.invoke.VarHandle} ({@code MethodHandles.byteBufferViewVarHandle}) for atomic access.
+     */
+    public ByteBuffer buf() {
+        checkOpen();
+        return region.buffer().slice(RegionDescriptor.HEADER_LENGTH, size).order(ByteOrder.nativeOrder());
+    }
+
+    /** This instance stops using the block. */
+    public void close() {
+        hold.release();
+    }
+
+    /** Removes the name, so nobody can attach any more; instances already attached keep working. */
+    public void unlink() {
+        try {
+            Files.deleteIfExists(region.path());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unlink shared memory " + name, e);
+        }
+    }
+
+    private void checkOpen() {
+        if (hold.isReleased()) {
+            throw new IllegalStateException("shared memory " + name + " is closed in this instance");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SharedMemory(name=" + name + ", size=" + size + ")";
+    }
+
+    Object writeReplace() throws ObjectStreamException {
+        checkOpen();
+        region.holdInTransit(0);
+        return new Ref(name, SharedRegion.currentPid());
+    }
+
+    private static final class Ref implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String name;
+        private final long senderPid;
+
+        Ref(String name, long senderPid) {
+            this.name = name;
+            this.senderPid = senderPid;
+        }
+
+        Object readResolve() throws ObjectStreamException {
+            return new SharedMemory(SharedRegion.attach(pathOf(name)), senderPid);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.jmultiprocessing.internal;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * AppCDS for child JVMs: an archive of the classes a child loads (kernel-lib's, and the JDK's it needs for
+ * deserialization and lambdas) makes every cold start shorter. Archives hold classes from jars only, so this
+ * applies when kernel-lib is a jar, as it is in a notebook ({@code %maven}); a build's classes directory
+ * gets no archive.
+ *
+ * <p>The archive lives in {@code ~/.cache/jmultiprocessing}, one per Java runtime and kernel-lib jar. JDK 19
+ * and later create it by themselves ({@code -XX:+AutoCreateSharedArchive}); on JDK 17 and 18 one training
+ * child, started in the background the first time, records it with {@code -XX:ArchiveClassesAtExit}. A
+ * missing, stale or unreadable archive is ignored by the JVM ({@code -Xshare:auto}): nothing else changes.
+ */
+final class ClassDataSharing {
+    private static final int AUTO_CREATE_FEATURE = 19;
+    private static boolean trainingStarted;
+
+    private ClassDataSharing() {
+    }
+
+    /** Options for a child launched from {@code kernelLib}; may start the one-time training run. */
+    static synchronized List<String> options(String kernelLib, List<String> childCommandPrefix) {
+        Path archive = archiveFor(kernelLib);
+        if (archive == null) {
+            return List.of();
+        }
+        if (Runtime.version().feature() >= AUTO_CREATE_FEATURE) {
+            return List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive");
+        }
+        if (Files.isReadable(archive)) {
+            return List.of("-XX:SharedArchiveFile=" + archive);
+        }
+        if (!trainingStarted) {
+            trainingStarted = true;
+            train(archive, kernelLib, childCommandPrefix);
+        }
+        return List.of();
+    }
+
+    /** Where the archive for this runtime and jar lives, or {@code null} when there can be none. */
+    private static Path archiveFor(String kernelLib) {
+        Path jar = Paths.get(kernelLib);
+        String home = System.getProperty("user.home");
+        if (!kernelLib.endsWith(".jar") || !Files.isRegularFile(jar) || home == null) {
+            return null;
+        }
+        try {
+            String key = System.getProperty("java.home") + '|' + System.getProperty("java.vm.version") + '|'
+                    + jar.toAbsolutePath() + '|' + Files.size(jar) + '|' + Files.getLastModifiedTime(jar).toMillis();
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            Path dir = Paths.get(home, ".cache", "jmultiprocessing");
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+            return dir.resolve("child-" + HexFormat.of().formatHex(digest, 0, 8) + ".jsa");
+        } catch (IOException | NoSuchAlgorithmException | UnsupportedOperationException e) {
+            return null; // No writable cache: children start without an archive.
+        }
+    }
+
+    /**
+     * Runs one child that warms up as a standby does and exits, recording what it loaded; the archive is
+     * moved into place only when complete, so concurrent kernels never read half an archive.
+     */
+    private static void train(Path archive, String kernelLib, List<String> childCommandPrefix) {
+        Path partial = archive.resolveSibling(archive.getFileName() + "." + Internals.pid() + ".partial");
+        List<String> command = new java.util.ArrayList<>(childCommandPrefix);
+        command.add("-XX:ArchiveClassesAtExit=" + partial);
+        command.addAll(List.of("-cp", kernelLib, ChildMain.class.getName(), ChildMain.TRAIN));
+        Thread trainer = new Thread(() -> {
+            try {
+                java.lang.Process training = new ProcessBuilder(command)
+                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+                if (training.waitFor() == 0 && Files.isRegularFile(partial)) {
+                    Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                // Without an archive children only start slower.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                try {
+                    Files.deleteIfExists(partial);
+                } catch (IOException ignored) {
+                    // Nothing more to do: a later run overwrites it.
+                }
+            }
+        }, "jmp-cds-training");
+        trainer.setDaemon(true);
+        trainer.start();
+    }
+}

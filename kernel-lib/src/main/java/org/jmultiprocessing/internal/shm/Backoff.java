@@ -1,0 +1,109 @@
+package org.jmultiprocessing.internal.shm;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * How a waiter for a word in shared memory passes time: spin briefly (the other process usually answers
+ * within microseconds), then yield, then sleep in growing steps up to a millisecond, so a long
+ * wait costs almost no CPU. There is no cross-process futex in Java, so sleeping is the blocking primitive.
+ *
+ * <p>Also carries the deadline of a timed wait: {@code deadline} is an absolute {@link System#nanoTime()},
+ * or {@link #FOREVER}.
+ */
+public final class Backoff {
+    public static final long FOREVER = Long.MAX_VALUE;
+
+    private static final int SPINS = 200;
+    private static final int YIELDS = 50;
+    private static final long MIN_PARK_NANOS = 1_000;
+    private static final long MAX_PARK_NANOS = 1_000_000;
+
+    private final long deadline;
+    private final boolean interruptible;
+    private int rounds;
+    private long parkNanos = MIN_PARK_NANOS;
+
+    public Backoff(long deadline) {
+        this(deadline, true);
+    }
+
+    /**
+     * @param interruptible false for waits in the middle of a message, which must not be abandoned: an
+     *                      interrupt then neither ends the wait nor is cleared (the thread yields instead of
+     *                      sleeping, since a sleep would return at once)
+     */
+    public Backoff(long deadline, boolean interruptible) {
+        this.deadline = deadline;
+        this.interruptible = interruptible;
+    }
+
+    /** The deadline for waiting {@code timeoutNanos} from now; negative means forever. */
+    public static long deadlineAfter(long timeoutNanos) {
+        if (timeoutNanos < 0) {
+            return FOREVER;
+        }
+        long now = System.nanoTime();
+        long deadline = now + timeoutNanos;
+        return deadline - now < 0 ? FOREVER : deadline;
+    }
+
+    /** Converts a Python-style timeout in seconds, rejecting what Python rejects. */
+    public static long toNanos(double timeoutSeconds) {
+        if (Double.isNaN(timeoutSeconds) || timeoutSeconds < 0) {
+            throw new IllegalArgumentException("timeout must be a non-negative number of seconds, got " + timeoutSeconds);
+        }
+        return timeoutSeconds >= Long.MAX_VALUE / 1e9 ? Long.MAX_VALUE : (long) (timeoutSeconds * 1e9);
+    }
+
+    public static long toNanos(java.time.Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
+        }
+        try {
+            return timeout.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    public long deadline() {
+        return deadline;
+    }
+
+    /** True once the deadline has passed. */
+    public boolean expired() {
+        return deadline != FOREVER && System.nanoTime() - deadline >= 0;
+    }
+
+    /** True when this wait has reached the sleeping phase, where slower checks (liveness of peers) are cheap. */
+    public boolean sleeping() {
+        return rounds >= SPINS + YIELDS;
+    }
+
+    /**
+     * Passes one round of waiting. Throws {@link CancellationException} (with the interrupt flag kept) when
+     * an interruptible wait's thread is interrupted while sleeping, so a notebook's interrupt button stops a
+     * stuck wait.
+     */
+    public void idle() {
+        if (rounds < SPINS) {
+            Thread.onSpinWait();
+        } else if (rounds < SPINS + YIELDS) {
+            Thread.yield();
+        } else if (!interruptible && Thread.currentThread().isInterrupted()) {
+            Thread.yield();
+        } else {
+            long nanos = parkNanos;
+            if (deadline != FOREVER) {
+                nanos = Math.min(nanos, Math.max(0, deadline - System.nanoTime()));
+            }
+            LockSupport.parkNanos(nanos);
+            parkNanos = Math.min(parkNanos * 2, MAX_PARK_NANOS);
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("interrupted while waiting");
+            }
+        }
+        rounds++;
+    }
+}

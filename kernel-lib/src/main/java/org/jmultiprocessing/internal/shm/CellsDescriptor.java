@@ -1,0 +1,43 @@
+package org.jmultiprocessing.internal.shm;
+
+/**
+ * Layout of a {@code Value} or {@code Array} (and their raw variants) in its region's payload: the lock,
+ * then the elements.
+ *
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +---------------------------------------------------------------+
+ *  |                  RLock (SemaphoreDescriptor, one cache line)  |   0
+ *  |                  unused by raw values and arrays              |
+ *  +---------------------------------------------------------------+
+ *  |                  Has lock: 1, or 0 for raw                    |  64
+ *  +---------------------------------------------------------------+
+ *  |                  Element kind (see KINDS)                     |  68
+ *  +---------------------------------------------------------------+
+ *  |                  Length in elements (1 for a Value)           |  72
+ *  +---------------------------------------------------------------+
+ *  |                  Padding to 128 bytes ...                     |  76
+ *  +---------------------------------------------------------------+
+ *  |                  Elements, native byte order, each at a       | 128
+ *  |                  multiple of its size ...                     |
+ *  +---------------------------------------------------------------+
+ * </pre>
+ *
+ * A scalar {@code Value} keeps its element in an 8-byte slot (a byte, char or boolean as an int) so every
+ * kind is read and written with one atomic access.
+ */
+public final class CellsDescriptor {
+    public static final int LOCK_OFFSET = 0;
+    public static final int HAS_LOCK_OFFSET = 64;
+    public static final int KIND_OFFSET = 68;
+    public static final int LENGTH_OFFSET = 72;
+    public static final int DATA_OFFSET = 128;
+
+    private CellsDescriptor() {
+    }
+
+    public static int length(int elements, int elementSize) {
+        return DATA_OFFSET + Math.max(8, elements * elementSize);
+    }
+}

@@ -1,0 +1,396 @@
+package org.jmultiprocessing.internal.shm;
+
+import static org.jmultiprocessing.internal.shm.RegionDescriptor.*;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.lang.ref.Cleaner;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.jmultiprocessing.internal.Session;
+
+/**
+ * One memory-mapped file in the session directory, shared by every process that attaches to it, with atomic
+ * access to its words through {@link VarHandle}s and the bookkeeping of who holds it (see
+ * {@link RegionDescriptor}).
+ *
+ * <p>Offsets given to the accessors are absolute within the file; payload layouts start at
+ * {@link RegionDescriptor#HEADER_LENGTH}.
+ */
+public final class SharedRegion {
+    private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
+    private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
+    private static final Cleaner CLEANER = Cleaner.create();
+    private static final long PID = ProcessHandle.current().pid();
+    /** Every region mapped by this JVM, to end its holds at exit (so a child that is the last user unlinks). */
+    private static final Set<SharedRegion> MAPPED = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(SharedRegion::releaseAllAtExit, "jmp-shm-release"));
+    }
+
+    private final Path path;
+    private final MappedByteBuffer buffer;
+
+    private SharedRegion(Path path, MappedByteBuffer buffer) {
+        this.path = path;
+        this.buffer = buffer;
+        MAPPED.add(this);
+    }
+
+    /** Creates a private (0600) file of the given kind in the session directory and maps it. */
+    public static SharedRegion create(String kind, int payloadLength) {
+        return create(Session.current().newPath(kind), payloadLength);
+    }
+
+    /** Creates a private (0600) file at the given path and maps it; fails if the file exists. */
+    public static SharedRegion create(Path path, int payloadLength) {
+        if (payloadLength < 0 || payloadLength > Integer.MAX_VALUE - HEADER_LENGTH) {
+            throw new IllegalArgumentException("shared memory size must be between 0 and "
+                    + (Integer.MAX_VALUE - HEADER_LENGTH) + " bytes, got " + payloadLength);
+        }
+        int length = HEADER_LENGTH + payloadLength;
+        try {
+            Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                MappedByteBuffer buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, length);
+                buffer.order(ByteOrder.nativeOrder());
+                SharedRegion region = new SharedRegion(path, buffer);
+                region.putIntPlain(VERSION_OFFSET, VERSION);
+                region.putIntPlain(PAYLOAD_LENGTH_OFFSET, payloadLength);
+                region.putIntVolatile(MAGIC_OFFSET, MAGIC);
+                return region;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create shared memory file " + path
+                    + " (is the session directory writable and is there space in " + path.getParent() + "?)", e);
+        }
+    }
+
+    /** Maps an existing file created by {@link #create}. */
+    public static SharedRegion attach(Path path) {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = channel.size();
+            if (size < HEADER_LENGTH) {
+                throw new IllegalStateException("shared memory file " + path + " is too short to be one of ours");
+            }
+            MappedByteBuffer buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
+            buffer.order(ByteOrder.nativeOrder());
+            SharedRegion region = new SharedRegion(path, buffer);
+            if (region.getIntVolatile(MAGIC_OFFSET) != MAGIC || region.getIntVolatile(VERSION_OFFSET) != VERSION) {
+                throw new IllegalStateException("shared memory file " + path
+                        + " was not created by this version of jmultiprocessing");
+            }
+            return region;
+        } catch (NoSuchFileException e) {
+            throw new IllegalStateException("shared object " + path.getFileName() + " no longer exists: every process"
+                    + " that held it has closed it or exited (or the session ended), so it cannot be attached again", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot attach shared memory file " + path, e);
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public int payloadLength() {
+        return buffer.getInt(PAYLOAD_LENGTH_OFFSET);
+    }
+
+    /** The mapped bytes; absolute indexes, native byte order. */
+    public MappedByteBuffer buffer() {
+        return buffer;
+    }
+
+    public int getIntVolatile(int offset) {
+        return (int) INT.getVolatile(buffer, offset);
+    }
+
+    public int getIntAcquire(int offset) {
+        return (int) INT.getAcquire(buffer, offset);
+    }
+
+    public void putIntVolatile(int offset, int value) {
+        INT.setVolatile(buffer, offset, value);
+    }
+
+    public void putIntRelease(int offset, int value) {
+        INT.setRelease(buffer, offset, value);
+    }
+
+    public int getIntPlain(int offset) {
+        return (int) INT.get(buffer, offset);
+    }
+
+    public void putIntPlain(int offset, int value) {
+        INT.set(buffer, offset, value);
+    }
+
+    public boolean compareAndSetInt(int offset, int expected, int value) {
+        return INT.compareAndSet(buffer, offset, expected, value);
+    }
+
+    public int getAndAddInt(int offset, int delta) {
+        return (int) INT.getAndAdd(buffer, offset, delta);
+    }
+
+    public long getLongVolatile(int offset) {
+        return (long) LONG.getVolatile(buffer, offset);
+    }
+
+    public long getLongAcquire(int offset) {
+        return (long) LONG.getAcquire(buffer, offset);
+    }
+
+    public void putLongVolatile(int offset, long value) {
+        LONG.setVolatile(buffer, offset, value);
+    }
+
+    public void putLongRelease(int offset, long value) {
+        LONG.setRelease(buffer, offset, value);
+    }
+
+    public long getLongPlain(int offset) {
+        return (long) LONG.get(buffer, offset);
+    }
+
+    public void putLongPlain(int offset, long value) {
+        LONG.set(buffer, offset, value);
+    }
+
+    public boolean compareAndSetLong(int offset, long expected, long value) {
+        return LONG.compareAndSet(buffer, offset, expected, value);
+    }
+
+    public long getAndAddLong(int offset, long delta) {
+        return (long) LONG.getAndAdd(buffer, offset, delta);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Holds: who uses the file, so it is unlinked after the last user and a pipe end sees end-of-file.
+
+    /**
+     * Registers one hold of this process in {@code group} and ties its release to {@code owner} becoming
+     * unreachable; {@link Hold#release()} releases it earlier. Returns the hold.
+     */
+    public Hold hold(Object owner, int group) {
+        getAndAddInt(holderCountOffset(slotOf(PID), group), 1);
+        Hold hold = new Hold(this, group);
+        hold.cleanable = CLEANER.register(owner, hold::releaseOnce);
+        return hold;
+    }
+
+    /**
+     * Counts a serialized copy on its way to another process, so the file (and the pipe end) survive until
+     * the receiver attaches and calls {@link #acceptTransit}. Inside a {@link Transfers} scope the copy is
+     * later counted for the child it goes to; otherwise it stays counted for this process.
+     */
+    public void holdInTransit(int group) {
+        getAndAddInt(transitCountOffset(slotOf(PID), group), 1);
+        Transfers.record(this, group);
+    }
+
+    /** Moves one copy in transit from this process to {@code pid} (see {@link Transfers}). */
+    void assignTransit(int group, long pid) {
+        getAndAddInt(transitCountOffset(slotOf(pid), group), 1);
+        cancelTransit(group);
+    }
+
+    /** Forgets one copy in transit counted for this process: it will not be received. */
+    void cancelTransit(int group) {
+        decrementTransitOf(PID, group);
+        releaseFileIfUnused();
+    }
+
+    /**
+     * In the receiving process: registers the hold of the received copy and ends its transit, counted for
+     * this process (assigned by the sender's {@link Transfers} scope) or else for the sender.
+     */
+    public Hold acceptTransit(Object owner, int group, long senderPid) {
+        Hold hold = hold(owner, group);
+        if (!decrementTransitOf(PID, group)) {
+            decrementTransitOf(senderPid, group);
+        }
+        return hold;
+    }
+
+    private boolean decrementTransitOf(long pid, int group) {
+        for (int slot = 0; slot < HOLDER_SLOTS; slot++) {
+            if (getLongVolatile(holderSlotOffset(slot)) == pid && decrementIfPositive(transitCountOffset(slot, group))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean decrementIfPositive(int offset) {
+        int count = getIntVolatile(offset);
+        while (count > 0) {
+            if (compareAndSetInt(offset, count, count - 1)) {
+                return true;
+            }
+            count = getIntVolatile(offset);
+        }
+        return false;
+    }
+
+    public static long currentPid() {
+        return PID;
+    }
+
+    /** True while some live process (this one included) holds the group or has a copy of it in transit. */
+    public boolean isHeld(int group) {
+        for (int slot = 0; slot < HOLDER_SLOTS; slot++) {
+            long pid = getLongVolatile(holderSlotOffset(slot));
+            if (pid != 0 && countsOf(slot, group) > 0 && isAlive(pid)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Like {@link #isHeld} without checking that the holders still live: cheap enough for every message,
+     * and exact while processes close what they hold.
+     */
+    public boolean hasHolds(int group) {
+        for (int slot = 0; slot < HOLDER_SLOTS; slot++) {
+            if (countsOf(slot, group) > 0 && getLongVolatile(holderSlotOffset(slot)) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int countsOf(int slot, int group) {
+        return getIntVolatile(holderCountOffset(slot, group)) + getIntVolatile(transitCountOffset(slot, group));
+    }
+
+    private boolean isHeldByAnyone() {
+        for (int group = 0; group < GROUPS; group++) {
+            if (isHeld(group)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAlive(long pid) {
+        return pid == PID || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** The slot counting for {@code pid}, claiming a free one (or one of a dead process) if it has none. */
+    private int slotOf(long pid) {
+        // Claims are serialized within the JVM; a process claims slots only for itself and its own children.
+        synchronized (SharedRegion.class) {
+            int free = -1;
+            for (int slot = 0; slot < HOLDER_SLOTS; slot++) {
+                long holder = getLongVolatile(holderSlotOffset(slot));
+                if (holder == pid) {
+                    return slot;
+                }
+                if (holder == 0 && free < 0) {
+                    free = slot;
+                }
+            }
+            for (int slot = Math.max(free, 0); free >= 0 && slot < HOLDER_SLOTS; slot++) {
+                if (compareAndSetLong(holderSlotOffset(slot), 0, pid)) {
+                    return slot;
+                }
+            }
+            for (int slot = 0; slot < HOLDER_SLOTS; slot++) {
+                long holder = getLongVolatile(holderSlotOffset(slot));
+                if (!isAlive(holder) && compareAndSetLong(holderSlotOffset(slot), holder, pid)) {
+                    for (int group = 0; group < GROUPS; group++) {
+                        putIntVolatile(holderCountOffset(slot, group), 0);
+                        putIntVolatile(transitCountOffset(slot, group), 0);
+                    }
+                    return slot;
+                }
+            }
+        }
+        throw new IllegalStateException("more than " + HOLDER_SLOTS + " live processes use " + path.getFileName()
+                + "; share fewer objects between that many processes at once");
+    }
+
+    private void releaseOwn(int group) {
+        decrementIfPositive(holderCountOffset(slotOf(PID), group));
+        releaseFileIfUnused();
+    }
+
+    /**
+     * At exit, this process's holds end (copies it sent that are still in transit stay counted, so their
+     * receivers can still attach), and files nobody else holds are unlinked.
+     */
+    private static void releaseAllAtExit() {
+        SharedRegion[] regions;
+        synchronized (MAPPED) {
+            regions = MAPPED.toArray(new SharedRegion[0]);
+        }
+        for (SharedRegion region : regions) {
+            for (int slot = 0; slot < HOLDER_SLOTS; slot++) {
+                if (region.getLongVolatile(holderSlotOffset(slot)) == PID) {
+                    for (int group = 0; group < GROUPS; group++) {
+                        region.putIntVolatile(holderCountOffset(slot, group), 0);
+                    }
+                }
+            }
+            region.releaseFileIfUnused();
+        }
+    }
+
+    private void releaseFileIfUnused() {
+        if (!isHeldByAnyone()) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException ignored) {
+                // The session directory is removed at the end of the session anyway.
+            }
+        }
+    }
+
+    /** One registered use of a region; released once, explicitly or when its owner is garbage collected. */
+    public static final class Hold {
+        private final SharedRegion region;
+        private final int group;
+        private final AtomicBoolean released = new AtomicBoolean();
+        private Cleaner.Cleanable cleanable;
+
+        private Hold(SharedRegion region, int group) {
+            this.region = region;
+            this.group = group;
+        }
+
+        public SharedRegion region() {
+            return region;
+        }
+
+        public boolean isReleased() {
+            return released.get();
+        }
+
+        public void release() {
+            cleanable.clean();
+        }
+
+        private void releaseOnce() {
+            if (released.compareAndSet(false, true)) {
+                region.releaseOwn(group);
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.jmultiprocessing;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.TimeUnit;
+
+import org.jmultiprocessing.testing.JavaProgram;
+import org.jmultiprocessing.testing.SessionSweeper;
+import org.jmultiprocessing.testing.SharedObjectsProgram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class CleanupTest {
+    @Test
+    void shouldUnlinkTheFileOnceTheLastHolderIsGarbageCollected() throws Exception {
+        Path path = createAndDropAQueue();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (Files.exists(path) && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertFalse(Files.exists(path), "file of an unreachable queue still exists: " + path);
+    }
+
+    private static Path createAndDropAQueue() {
+        Queue<Integer> queue = new Queue<>();
+        queue.put(1);
+        return queue.path();
+    }
+
+    @Test
+    void shouldUnlinkTheFileWhenEveryHolderClosed() throws Exception {
+        Queue<Integer> queue = new Queue<>();
+        Path queuePath = queue.path();
+        queue.close();
+        assertFalse(Files.exists(queuePath));
+
+        Pipe pipe = new Pipe();
+        Connection theirs = pipe.conn2();
+        ChildJvm child = ChildJvm.start(() -> theirs.send("bye"));
+        theirs.close();
+        assertEquals("bye", pipe.conn1().recv());
+        child.joinSuccessfully();
+        Path pipePath = pipe.conn1().path();
+        pipe.conn1().close();
+        assertFalse(Files.exists(pipePath), "pipe file left after both ends closed");
+    }
+
+    @Test
+    void shouldUnlinkTheFileWhenAChildThatWasTheLastHolderExits() throws Exception {
+        Queue<Integer> queue = new Queue<>();
+        Path path = queue.path();
+        Event attached = new Event();
+        Event release = new Event();
+        ChildJvm child = ChildJvm.start(() -> {
+            queue.put(1);
+            attached.set();
+            release.await(30.0);
+        });
+        assertTrue(attached.await(30.0));
+        queue.close();
+        assertTrue(Files.exists(path), "the child still holds the queue");
+        release.set();
+        child.joinSuccessfully();
+        assertFalse(Files.exists(path), "the exiting child was the last holder and should have unlinked the file");
+    }
+
+    @Test
+    void shouldLeaveNoFilesAfterAProgramUsingSharedObjectsExits() throws Exception {
+        String output = JavaProgram.run(SharedObjectsProgram.class);
+        assertTrue(output.contains("pipe=hello"), output);
+        assertTrue(output.contains("queue=done"), output);
+        assertTrue(output.contains("value=1"), output);
+        assertFalse(Files.exists(Paths.get(JavaProgram.value(output, "session"))), "session directory left behind");
+    }
+
+    @Test
+    void shouldLeaveNoFilesAfterAProgramUsingSharedObjectsIsKilled() throws Exception {
+        java.lang.Process program = JavaProgram.start(SharedObjectsProgram.class, "hang");
+        String session = null;
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(program.getInputStream()))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.startsWith("session=")) {
+                    session = line.substring("session=".length());
+                    break;
+                }
+            }
+            assertNotNull(session, "program printed no session");
+            assertTrue(Files.exists(Paths.get(session)));
+            program.destroyForcibly();
+            assertTrue(program.waitFor(30, TimeUnit.SECONDS));
+        }
+        JavaProgram.run(SessionSweeper.class);
+        assertFalse(Files.exists(Paths.get(session)), "session directory of a killed program not swept");
+    }
+}

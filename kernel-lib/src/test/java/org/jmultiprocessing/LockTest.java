@@ -1,0 +1,112 @@
+package org.jmultiprocessing;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class LockTest {
+    @Test
+    void shouldRefuseToReleaseAnUnheldLock() {
+        Lock lock = new Lock();
+        assertThrows(IllegalStateException.class, lock::release);
+        lock.acquire();
+        lock.release();
+        assertThrows(IllegalStateException.class, lock::release);
+    }
+
+    @Test
+    void shouldNotAcquireAHeldLockWithinTheTimeout() {
+        Lock lock = new Lock();
+        assertTrue(lock.acquire());
+        assertFalse(lock.acquire(false));
+        long start = System.nanoTime();
+        assertFalse(lock.acquire(true, 0.1));
+        assertTrue(System.nanoTime() - start >= 100_000_000L);
+        lock.release();
+        assertTrue(lock.acquire(java.time.Duration.ofMillis(10)));
+        lock.release();
+    }
+
+    @Test
+    void shouldReleaseWhenTheTryWithResourcesBlockEnds() {
+        Lock lock = new Lock();
+        try (Held held = lock.acquired()) {
+            assertEquals(0, lock.getValue());
+        }
+        assertEquals(1, lock.getValue());
+    }
+
+    @Test
+    void shouldLetTheOwnerOfAnRLockReenterAndOnlyTheOwnerRelease() throws Exception {
+        RLock lock = new RLock();
+        lock.acquire();
+        lock.acquire();
+        Thread other = new Thread(() -> {
+            assertFalse(lock.acquire(false));
+            assertThrows(IllegalStateException.class, lock::release);
+        });
+        other.start();
+        other.join();
+        lock.release();
+        assertTrue(lock.isOwnedByCurrentThread());
+        lock.release();
+        assertFalse(lock.isOwnedByCurrentThread());
+        assertThrows(IllegalStateException.class, lock::release);
+    }
+
+    @Test
+    void shouldCountPermitsOfSemaphores() {
+        Semaphore semaphore = new Semaphore(2);
+        assertTrue(semaphore.acquire(false));
+        assertTrue(semaphore.acquire(false));
+        assertFalse(semaphore.acquire(false));
+        semaphore.release();
+        semaphore.release();
+        semaphore.release();
+        assertEquals(3, semaphore.getValue());
+
+        BoundedSemaphore bounded = new BoundedSemaphore(2);
+        bounded.acquire();
+        bounded.release();
+        assertThrows(IllegalStateException.class, bounded::release);
+        assertThrows(IllegalArgumentException.class, () -> new Semaphore(-1));
+    }
+
+    @Test
+    void shouldExcludeAnotherProcessWhileHeld() throws Exception {
+        Lock lock = new Lock();
+        Event held = new Event();
+        Event release = new Event();
+        ChildJvm child = ChildJvm.start(() -> {
+            lock.acquire();
+            held.set();
+            release.await(30.0);
+            lock.release();
+        });
+        assertTrue(held.await(30.0));
+        assertFalse(lock.acquire(true, 0.05), "acquired a lock another process holds");
+        release.set();
+        assertTrue(lock.acquire(true, 30.0));
+        lock.release();
+        child.joinSuccessfully();
+    }
+
+    @Test
+    void shouldShareSemaphorePermitsWithAChildProcess() throws Exception {
+        Semaphore semaphore = new Semaphore(0);
+        ChildJvm child = ChildJvm.start(() -> {
+            for (int i = 0; i < 3; i++) {
+                semaphore.release();
+            }
+        });
+        for (int i = 0; i < 3; i++) {
+            assertTrue(semaphore.acquire(true, 30.0));
+        }
+        child.joinSuccessfully();
+        assertEquals(0, semaphore.getValue());
+    }
+}

@@ -1,0 +1,82 @@
+package org.jmultiprocessing;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class SharedMemoryTest {
+    @Test
+    void shouldShareBytesWithAChildThatAttachesByName() throws Exception {
+        SharedMemory shm = SharedMemory.create(4096);
+        shm.buf().put(0, (byte) 42);
+        String name = shm.name();
+        ChildJvm child = ChildJvm.start(() -> {
+            SharedMemory same = SharedMemory.attach(name);
+            ByteBuffer buf = same.buf();
+            buf.put(1, (byte) (buf.get(0) + 1));
+            same.close();
+        });
+        child.joinSuccessfully();
+        assertEquals(43, shm.buf().get(1));
+        assertEquals(4096, shm.size());
+        shm.close();
+        shm.unlink();
+        assertThrows(IllegalArgumentException.class, () -> SharedMemory.attach(name));
+    }
+
+    @Test
+    void shouldCreateAndAttachByAChosenNameAsInPython() {
+        SharedMemory created = new SharedMemory("block-a", true, 100);
+        SharedMemory attached = new SharedMemory("block-a", false, 0);
+        created.buf().putLong(8, 123456789L);
+        assertEquals(123456789L, attached.buf().getLong(8));
+        assertEquals(100, attached.size());
+        assertThrows(RuntimeException.class, () -> SharedMemory.create("block-a", 10));
+        assertThrows(IllegalArgumentException.class, () -> SharedMemory.create("../escape", 10));
+        attached.close();
+        created.unlink();
+        created.close();
+        assertThrows(IllegalStateException.class, created::buf);
+    }
+
+    @Test
+    void shouldPassTheObjectItselfToAChildProcess() throws Exception {
+        SharedMemory shm = SharedMemory.create(16);
+        ChildJvm child = ChildJvm.start(() -> shm.buf().putInt(0, 0xCAFE));
+        child.joinSuccessfully();
+        assertEquals(0xCAFE, shm.buf().getInt(0));
+    }
+
+    @Test
+    void shouldShareAListOfMixedItemsWithAChildProcess() throws Exception {
+        ShareableList list = ShareableList.of("howdy", 42, 7L, 3.5, true, null, new byte[] {1, 2});
+        assertEquals(7, list.size());
+        assertEquals(java.util.Arrays.asList("howdy", 42, 7L, 3.5, true, null), list.subList(0, 6));
+        String name = list.name();
+        ChildJvm child = ChildJvm.start(() -> {
+            ShareableList same = ShareableList.attach(name);
+            same.set(0, "HI");
+            same.set(1, (Integer) same.get(1) + 1);
+            same.set(5, "was null");
+        });
+        child.joinSuccessfully();
+        assertEquals("HI", list.get(0));
+        assertEquals(43, list.get(1));
+        assertEquals("was null", list.get(5));
+        assertArrayEquals(new byte[] {1, 2}, (byte[]) list.get(6));
+        assertThrows(IllegalArgumentException.class, () -> list.set(0, "a string too long for its slot"));
+        assertThrows(IllegalArgumentException.class, () -> list.set(0, new Object()));
+        assertThrows(UnsupportedOperationException.class, () -> list.add("more"));
+        ChildJvm reader = ChildJvm.start(() -> {
+            if (!"HI".equals(list.get(0))) {
+                throw new AssertionError("child saw " + list.get(0));
+            }
+        });
+        reader.joinSuccessfully();
+    }
+}
