@@ -37,7 +37,8 @@ import org.jmultiprocessing.internal.StreamJob;
  * has one thread per worker that sends it one chunk of tasks at a time and waits for the reply. When a worker
  * dies, its socket closes at once, so the chunk it was running fails with a {@link WorkerDiedException}
  * naming its pid and exit code, a replacement starts, and the pool stays usable: CPython's Pool hangs forever
- * here. Functions and arguments go through {@link Process}'s code shipping: classes defined in notebook cells
+ * here. The first worker boots alone and takes the first chunks; the others start once it is up (JVMs booting
+ * together on few cores all come up late). Functions and arguments go through {@link Process}'s code shipping: classes defined in notebook cells
  * travel once per worker; a worker deserializes the function once and keeps it while its serialized form (with
  * the notebook variables it uses) stays the same, so state it mutates may outlive one call, unlike in Python.
  * Chunks of Integers, Longs, Doubles, Booleans or Strings travel as packed arrays, anything else as one
