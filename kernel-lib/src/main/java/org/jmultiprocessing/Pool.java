@@ -294,6 +294,7 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
      */
     @Override
     public void close() {
+        engine.checkNotOwnThread();
         engine.close();
         try {
             engine.join(-1);

@@ -315,6 +315,19 @@ class PoolTest {
         closing.join();
         assertTrue(closing.isTerminated());
 
+        Pool closingFromCallback = new Pool(1);
+        AtomicReference<Throwable> refused = new AtomicReference<>();
+        closingFromCallback.applyAsync(() -> 1).onSuccess(x -> {
+            try {
+                closingFromCallback.close();
+            } catch (IllegalStateException error) {
+                refused.set(error);
+            }
+        }).await();
+        assertInstanceOf(IllegalStateException.class, refused.get(), "a callback closing its own pool would wait for itself");
+        assertEquals(2, closingFromCallback.apply(() -> 2), "the refused close changed nothing");
+        closingFromCallback.terminate();
+
         Pool terminating = new Pool(1);
         AsyncResult<Integer> pending = terminating.applyAsync(() -> {
             Thread.sleep(60_000);

@@ -172,6 +172,7 @@ public final class PoolEngine {
 
     /** Waits until every slot has stopped its worker; {@code timeoutNanos < 0} waits without limit. */
     public boolean join(long timeoutNanos) throws InterruptedException {
+        checkNotOwnThread();
         long deadline = System.nanoTime() + timeoutNanos;
         for (WorkerSlot slot : slots) {
             if (!slot.join(timeoutNanos < 0 ? -1 : deadline - System.nanoTime())) {
@@ -179,6 +180,14 @@ public final class PoolEngine {
             }
         }
         return true;
+    }
+
+    /** A result callback runs on a slot's thread, which cannot wait for the slots to end. */
+    public void checkNotOwnThread() {
+        if (slots.stream().anyMatch(WorkerSlot::isCurrentThread)) {
+            throw new IllegalStateException("a result callback runs on one of the pool's own threads and cannot wait"
+                    + " for the pool to end: call shutdown() there, or close() from another thread");
+        }
     }
 
     public boolean allStopped() {

@@ -404,6 +404,10 @@ final class WorkerSlot {
         return !thread.isAlive();
     }
 
+    boolean isCurrentThread() {
+        return Thread.currentThread() == thread;
+    }
+
     boolean isRunning() {
         return thread.isAlive();
     }
