@@ -10,6 +10,8 @@ import java.util.ArrayDeque;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jmultiprocessing.internal.ExitHooks;
+import org.jmultiprocessing.internal.LibraryThreads;
 import org.jmultiprocessing.internal.shm.Backoff;
 import org.jmultiprocessing.internal.shm.MessageCodec;
 import org.jmultiprocessing.internal.shm.MessageRing;
@@ -48,7 +50,7 @@ public class Queue<T> implements Serializable {
     private static final Set<Queue<?>> FEEDING = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(Queue::flushAllAtExit, "jmp-queue-flush"));
+        ExitHooks.add(ExitHooks.Stage.FLUSH, Queue::flushAllAtExit);
     }
 
     final transient SharedRegion region;
@@ -175,9 +177,7 @@ public class Queue<T> implements Serializable {
             drainWithoutWaiting();
             if (!backlog.isEmpty() && feeder == null) {
                 FEEDING.add(this);
-                feeder = new Thread(this::feed, "jmp-queue-feeder");
-                feeder.setDaemon(true);
-                feeder.start();
+                feeder = LibraryThreads.startDaemon(this::feed, "jmp-queue-feeder");
             } else {
                 feed.notifyAll();
             }

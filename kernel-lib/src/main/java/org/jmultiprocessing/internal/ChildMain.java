@@ -94,7 +94,7 @@ public final class ChildMain {
      * lambda in an object graph, and the nested maps of notebook variables.
      */
     private static Thread warmUp() {
-        Thread warmUp = new Thread(() -> {
+        return LibraryThreads.startDaemon(() -> {
             Target lambda = () -> { };
             Map<String, Map<String, Object>> variables = new LinkedHashMap<>();
             variables.put("probe", new LinkedHashMap<>(Map.of("value", 1)));
@@ -117,9 +117,6 @@ public final class ChildMain {
                 // Only a warm-up: the task's own deserialization reports real problems.
             }
         }, "jmp-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
-        return warmUp;
     }
 
     /**
@@ -128,7 +125,7 @@ public final class ChildMain {
      * matters: at exit the JVM waits, in 10 ms steps, for threads inside native reads.
      */
     private static void watchParent(long parentPid) {
-        Thread watchdog = new Thread(() -> {
+        LibraryThreads.startDaemon(() -> {
             try {
                 while (ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) == parentPid) {
                     Thread.sleep(PARENT_CHECK_MILLIS);
@@ -138,8 +135,6 @@ public final class ChildMain {
             }
             Runtime.getRuntime().halt(1);
         }, "jmp-parent-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
     }
 
     /**

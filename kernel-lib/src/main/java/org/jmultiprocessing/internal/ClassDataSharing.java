@@ -80,7 +80,7 @@ final class ClassDataSharing {
         List<String> command = new java.util.ArrayList<>(childCommandPrefix);
         command.add("-XX:ArchiveClassesAtExit=" + partial);
         command.addAll(List.of("-cp", kernelLib, ChildMain.class.getName(), ChildMain.TRAIN));
-        Thread trainer = new Thread(() -> {
+        LibraryThreads.startDaemon(() -> {
             try {
                 java.lang.Process training = new ProcessBuilder(command)
                         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -102,7 +102,5 @@ final class ClassDataSharing {
                 }
             }
         }, "jmp-cds-training");
-        trainer.setDaemon(true);
-        trainer.start();
     }
 }

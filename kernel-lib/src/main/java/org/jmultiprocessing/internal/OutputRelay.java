@@ -18,14 +18,11 @@ final class OutputRelay {
     private final Thread thread;
 
     private OutputRelay(InputStream from, Supplier<PrintStream> to, String threadName) {
-        thread = new Thread(() -> copy(from, to), threadName);
-        thread.setDaemon(true);
+        thread = LibraryThreads.startDaemon(() -> copy(from, to), threadName);
     }
 
     static OutputRelay start(InputStream from, Supplier<PrintStream> to, String threadName) {
-        OutputRelay relay = new OutputRelay(from, to, threadName);
-        relay.thread.start();
-        return relay;
+        return new OutputRelay(from, to, threadName);
     }
 
     /** Waits until the child's end of the pipe is closed and all it wrote has been printed. */

@@ -34,7 +34,6 @@ final class WorkerSlot {
      * The slots' threads (and the output relays their workers start) live outside the caller's thread group:
      * JShell's local execution engine ends a cell only when every thread of the cell's group has ended.
      */
-    private static final ThreadGroup THREADS = new ThreadGroup(rootThreadGroup(), "jmp-pool");
     /** How long a worker that closed its socket gets to finish exiting, so that its exit code is known. */
     private static final Duration EXIT_GRACE = Duration.ofSeconds(1);
     /** How long a retiring worker gets to exit after STOP before it is terminated. */
@@ -57,7 +56,7 @@ final class WorkerSlot {
     WorkerSlot(PoolEngine pool, boolean first) {
         this.pool = pool;
         this.first = first;
-        this.thread = new Thread(THREADS, this::run, "jmp-pool-worker-slot");
+        this.thread = LibraryThreads.unstarted(this::run, "jmp-pool-worker-slot");
         thread.setDaemon(true);
     }
 
@@ -427,14 +426,6 @@ final class WorkerSlot {
         }
         String name = ExitCodes.describe(exit);
         return name.equals(exit.toString()) ? name : exit + " (" + name.substring(1) + ")";
-    }
-
-    private static ThreadGroup rootThreadGroup() {
-        ThreadGroup group = Thread.currentThread().getThreadGroup();
-        while (group.getParent() != null) {
-            group = group.getParent();
-        }
-        return group;
     }
 
     private static void closeQuietly(ServerSocketChannel server) {

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.jmultiprocessing.internal.ExitHooks;
 import org.jmultiprocessing.internal.Session;
 
 /**
@@ -39,7 +40,7 @@ public final class SharedRegion {
     private static final Set<SharedRegion> MAPPED = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(SharedRegion::releaseAllAtExit, "jmp-shm-release"));
+        ExitHooks.add(ExitHooks.Stage.SHARED, SharedRegion::releaseAllAtExit);
     }
 
     private final Path path;
