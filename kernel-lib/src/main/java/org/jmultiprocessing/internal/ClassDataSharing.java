@@ -23,9 +23,12 @@ import java.util.List;
  * and later create it by themselves ({@code -XX:+AutoCreateSharedArchive}); on JDK 17 and 18 one training
  * child, started in the background the first time, records it with {@code -XX:ArchiveClassesAtExit}. A
  * missing, stale or unreadable archive is ignored by the JVM ({@code -Xshare:auto}): nothing else changes.
+ * The JVM would say so on stdout, which a child relays into the notebook, hence {@link #QUIET}.
  */
 final class ClassDataSharing {
     private static final int AUTO_CREATE_FEATURE = 19;
+    /** Silences the JVM's archive warnings, e.g. for an archive recorded with other JVM options. */
+    private static final String QUIET = "-Xlog:cds*=off";
     private static boolean trainingStarted;
 
     private ClassDataSharing() {
@@ -38,10 +41,10 @@ final class ClassDataSharing {
             return List.of();
         }
         if (Runtime.version().feature() >= AUTO_CREATE_FEATURE) {
-            return List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive");
+            return List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive", QUIET);
         }
         if (Files.isReadable(archive)) {
-            return List.of("-XX:SharedArchiveFile=" + archive);
+            return List.of("-XX:SharedArchiveFile=" + archive, QUIET);
         }
         if (!trainingStarted) {
             trainingStarted = true;
@@ -79,6 +82,7 @@ final class ClassDataSharing {
         Path partial = archive.resolveSibling(archive.getFileName() + "." + Internals.pid() + ".partial");
         List<String> command = new java.util.ArrayList<>(childCommandPrefix);
         command.add("-XX:ArchiveClassesAtExit=" + partial);
+        command.add(QUIET);
         command.addAll(List.of("-cp", kernelLib, ChildMain.class.getName(), ChildMain.TRAIN));
         LibraryThreads.startDaemon(() -> {
             try {
