@@ -19,7 +19,8 @@ import java.util.List;
  * applies when kernel-lib is a jar, as it is in a notebook ({@code %maven}); a build's classes directory
  * gets no archive.
  *
- * <p>The archive lives in {@code ~/.cache/jmultiprocessing}, one per Java runtime and kernel-lib jar. JDK 19
+ * <p>The archive lives in {@code ~/.cache/jmultiprocessing}, one per Java runtime, set of child JVM options
+ * and kernel-lib jar. JDK 19
  * and later create it by themselves ({@code -XX:+AutoCreateSharedArchive}); on JDK 17 and 18 one training
  * child, started in the background the first time, records it with {@code -XX:ArchiveClassesAtExit}. A
  * missing, stale or unreadable archive is ignored by the JVM ({@code -Xshare:auto}): nothing else changes.
@@ -36,7 +37,7 @@ final class ClassDataSharing {
 
     /** Options for a child launched from {@code kernelLib}; may start the one-time training run. */
     static synchronized List<String> options(String kernelLib, List<String> childCommandPrefix) {
-        Path archive = archiveFor(kernelLib);
+        Path archive = archiveFor(kernelLib, childCommandPrefix);
         if (archive == null) {
             return List.of();
         }
@@ -53,16 +54,15 @@ final class ClassDataSharing {
         return List.of();
     }
 
-    /** Where the archive for this runtime and jar lives, or {@code null} when there can be none. */
-    private static Path archiveFor(String kernelLib) {
+    /** Where the archive for this runtime, options and jar lives, or {@code null} when there can be none. */
+    private static Path archiveFor(String kernelLib, List<String> javaAndOptions) {
         Path jar = Paths.get(kernelLib);
         String home = System.getProperty("user.home");
         if (!kernelLib.endsWith(".jar") || !Files.isRegularFile(jar) || home == null) {
             return null;
         }
         try {
-            String key = System.getProperty("java.home") + '|' + System.getProperty("java.vm.version") + '|'
-                    + jar.toAbsolutePath() + '|' + Files.size(jar) + '|' + Files.getLastModifiedTime(jar).toMillis();
+            String key = javaAndOptions + "|" + System.getProperty("java.vm.version") + '|' + jar.toAbsolutePath() + '|' + Files.size(jar) + '|' + Files.getLastModifiedTime(jar).toMillis();
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             Path dir = Paths.get(home, ".cache", "jmultiprocessing");
             if (!Files.isDirectory(dir)) {
