@@ -50,6 +50,7 @@ final class NotebookShell implements AutoCloseable {
 
     private final JShell shell = JShell.builder().executionEngine("local").build();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "notebook-cell"));
+    private final Path kernelLib;
     private final Path mavenRepository;
     private final Duration cellTimeout;
 
@@ -60,7 +61,12 @@ final class NotebookShell implements AutoCloseable {
         }
     }
 
-    NotebookShell(Path mavenRepository, Duration cellTimeout) throws CellFailure {
+    /**
+     * @param kernelLib       kernel-lib's classes or jar, for {@code %maven org.jmultiprocessing:kernel-lib:...}
+     * @param mavenRepository the local Maven repository, for every other {@code %maven} line
+     */
+    NotebookShell(Path kernelLib, Path mavenRepository, Duration cellTimeout) throws CellFailure {
+        this.kernelLib = kernelLib;
         this.mavenRepository = mavenRepository;
         this.cellTimeout = cellTimeout;
         shell.addToClasspath(location(Display.class).toString());
@@ -118,7 +124,7 @@ final class NotebookShell implements AutoCloseable {
             throw new CellFailure("%maven " + coordinates + ": expected group:artifact:version");
         }
         if ((m.group(1) + ":" + m.group(2)).equals(KERNEL_LIB)) {
-            return location(org.jmultiprocessing.Process.class);
+            return kernelLib;
         }
         Path jar = mavenRepository.resolve(m.group(1).replace('.', '/')).resolve(m.group(2)).resolve(m.group(3))
                 .resolve(m.group(2) + "-" + m.group(3) + ".jar");

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class NotebooksTest {
     private static final Duration CELL_TIMEOUT = Duration.ofSeconds(120);
+    private static final Path KERNEL_LIB = Path.of(System.getProperty("kernel-lib.path"));
 
     @TestFactory
     Stream<DynamicTest> everyNotebookRunsAndPrintsItsStoredOutputs() throws IOException {
@@ -39,13 +42,18 @@ class NotebooksTest {
         return notebooks.stream().map(path -> dynamicTest(path.getFileName().toString(), () -> verify(Notebook.read(path))));
     }
 
-    private static void verify(Notebook notebook) throws CellFailure {
+    private static void verify(Notebook notebook) throws CellFailure, IOException {
         assertEquals("java", notebook.kernel(), notebook.path() + ": kernelspec");
-        List<String> missing = notebook.requires().stream().filter(name -> !exists(name)).toList();
+        List<String> missing = new ArrayList<>();
+        for (String name : notebook.requires()) {
+            if (!exists(name)) {
+                missing.add(name);
+            }
+        }
         assumeTrue(missing.isEmpty(), () -> notebook.path() + " needs " + missing + ", not in kernel-lib yet");
 
         List<String> problems = new ArrayList<>();
-        try (NotebookShell shell = new NotebookShell(Path.of(System.getProperty("maven.repo.local")), CELL_TIMEOUT)) {
+        try (NotebookShell shell = new NotebookShell(KERNEL_LIB, Path.of(System.getProperty("maven.repo.local")), CELL_TIMEOUT)) {
             for (CodeCell cell : notebook.cells()) {
                 Outputs produced;
                 try {
@@ -72,9 +80,9 @@ class NotebooksTest {
         return problems.isEmpty() ? "" : "\nearlier differences:\n" + String.join("\n", problems);
     }
 
-    private static boolean exists(String className) {
-        try {
-            Class.forName(className, false, NotebooksTest.class.getClassLoader());
+    private static boolean exists(String className) throws IOException {
+        try (URLClassLoader kernelLib = new URLClassLoader(new URL[] {KERNEL_LIB.toUri().toURL()}, null)) {
+            Class.forName(className, false, kernelLib);
             return true;
         } catch (ClassNotFoundException e) {
             return false;
