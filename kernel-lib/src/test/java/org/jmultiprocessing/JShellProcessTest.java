@@ -3,42 +3,37 @@ package org.jmultiprocessing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.file.Paths;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
-import jdk.jshell.JShell;
-import jdk.jshell.Snippet;
-import jdk.jshell.SnippetEvent;
-import jdk.jshell.SourceCodeAnalysis;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
 import org.jmultiprocessing.testing.CapturedOutput;
+import org.jmultiprocessing.testing.JShellNotebook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Code typed into JShell, with the local execution engine that IJava uses: its classes exist only in memory,
  * and must be shipped to the child as bytecode.
  */
 class JShellProcessTest {
-    private JShell shell;
+    private JShellNotebook notebook;
 
     @BeforeEach
     void openShell() {
-        shell = JShell.builder().executionEngine("local").build();
-        shell.addToClasspath(Paths.get("target", "classes").toAbsolutePath().toString());
-        eval("import org.jmultiprocessing.*;");
-        eval("import org.jmultiprocessing.Process;");
+        notebook = new JShellNotebook();
     }
 
     @AfterEach
     void closeShell() {
-        shell.close();
+        notebook.close();
     }
-
     @Test
     void shouldRunCellDefinedMethodInTwoChildren() {
         eval("void printSquare(int n) { System.out.println(\"square of \" + n + \" is \" + n * n + \" in \" + Multiprocessing.pid()); }");
@@ -90,32 +85,27 @@ class JShellProcessTest {
         }
     }
 
-    /** Evaluates every snippet in {@code cell}, as a notebook kernel does with a cell. */
-    private void eval(String cell) {
-        String remaining = cell;
-        while (!remaining.isBlank()) {
-            SourceCodeAnalysis.CompletionInfo info = shell.sourceCodeAnalysis().analyzeCompletion(remaining);
-            evalSnippet(info.source());
-            remaining = info.remaining();
+    @Test
+    void shouldGiveChildTheClassesAddedToTheNotebookClasspath(@TempDir Path library) throws Exception {
+        Path source = library.resolve("src/greeting/Greeting.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, "package greeting; public class Greeting { public static String hello() { return \"hello from a %classpath class\"; } }");
+        Path classes = library.resolve("classes");
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertEquals(0, javac.run(null, null, null, "-d", classes.toString(), source.toString()));
+        notebook.addToClasspath(classes.toString());
+        try (CapturedOutput output = new CapturedOutput()) {
+            eval("var p = new Process(() -> System.out.println(greeting.Greeting.hello()));");
+            eval("p.start(); p.join();");
+            assertEquals("hello from a %classpath class\n", output.out(), output.err());
         }
     }
 
-    private void evalSnippet(String code) {
-        for (SnippetEvent event : shell.eval(code)) {
-            if (event.exception() != null) {
-                fail("snippet threw: " + code, event.exception());
-            }
-            if (event.status() == Snippet.Status.REJECTED) {
-                Set<String> problems = shell.diagnostics(event.snippet())
-                        .map(d -> d.getMessage(null)).collect(Collectors.toSet());
-                fail("snippet rejected: " + code + " " + problems);
-            }
-        }
+    private void eval(String cell) {
+        notebook.run(cell);
     }
 
     private String value(String expression) {
-        List<SnippetEvent> events = shell.eval(expression);
-        String value = events.get(events.size() - 1).value();
-        return value.startsWith("\"") ? value.substring(1, value.length() - 1) : value;
+        return notebook.run(expression);
     }
 }

@@ -18,6 +18,7 @@ import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.DefaultExecutor;
 import org.apache.commons.exec.ExecuteWatchdog;
 import org.apache.commons.exec.PumpStreamHandler;
+import org.jmultiprocessing.testing.JShellNotebook;
 
 /**
  * Measures kernel-lib and CPython's {@code multiprocessing} (fork, spawn, forkserver) on the same scenarios,
@@ -41,7 +42,7 @@ public final class Bench {
         Path cpythonScript = Paths.get(options.getOrDefault("--cpython-script", "bench/cpython/mp_bench.py"));
 
         Map<String, List<Double>> samples = new LinkedHashMap<>();
-        try (JShellSession notebook = new JShellSession()) {
+        try (JShellNotebook notebook = new JShellNotebook()) {
             ProcessStart processStart = new ProcessStart(notebook);
             processStart.measure(3, true); // warm-up: JShell compiles, the parent JVM loads the library
             for (int round = 0; round < rounds; round++) {

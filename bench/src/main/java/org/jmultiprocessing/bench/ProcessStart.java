@@ -3,13 +3,15 @@ package org.jmultiprocessing.bench;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jmultiprocessing.testing.JShellNotebook;
+
 /** Process start + join of a trivial target defined in a JShell cell, in milliseconds. */
 final class ProcessStart {
     private static final int PAUSE_MILLIS = 250;
 
-    private final JShellSession notebook;
+    private final JShellNotebook notebook;
 
-    ProcessStart(JShellSession notebook) {
+    ProcessStart(JShellNotebook notebook) {
         this.notebook = notebook;
         notebook.run("void noop() { }");
         notebook.run("""

@@ -11,10 +11,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
 import java.io.PrintStream;
-import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.jmultiprocessing.Process;
 import org.jmultiprocessing.Target;
@@ -24,13 +25,14 @@ import org.jmultiprocessing.Target;
  * (see {@link Bootstrap}), runs the process and exits with its exit code.
  */
 public final class ChildMain {
+    private static final long PARENT_CHECK_MILLIS = 200;
+
     private ChildMain() {
     }
 
     public static void main(String[] args) {
         warmUp();
-        // An interruptible channel: a thread blocked in a plain native read() delays JVM exit by ~300 ms.
-        InputStream control = Channels.newInputStream(new FileInputStream(FileDescriptor.in).getChannel());
+        InputStream control = new FileInputStream(FileDescriptor.in);
         // The child's own code sees an empty stdin, as in Python; the real one is the parent's channel.
         System.setIn(InputStream.nullInputStream());
         // Unbuffered UTF-8 so that nothing is lost when the child is terminated and the parent decodes it right.
@@ -43,7 +45,7 @@ public final class ChildMain {
         try {
             preparation = Bootstrap.readPreparation(in);
         } catch (IOException e) {
-            // The parent went away before handing over a task: nothing to report to.
+            // The parent went away (end of stdin) before handing over a task: nothing to report to.
             Runtime.getRuntime().halt(1);
             return;
         }
@@ -62,23 +64,26 @@ public final class ChildMain {
             System.exit(1);
             return;
         }
-        watchParent(in);
+        watchParent(preparation.parentPid());
         System.exit(Internals.runInChild(process, preparation.parentName(), preparation.parentPid()));
     }
 
     /**
-     * Loads and links what every task needs (serialization, lambda deserialization) on a second thread
-     * while the main thread waits for its frames: a standby is then ready at once, and a cold start overlaps
-     * the work with reading the frames.
+     * Loads and links what every task needs on a second thread while the main thread waits for its frames:
+     * a standby is then ready at once, and a cold start overlaps the work with reading the frames. The probe
+     * has the shapes of real frames: a lambda in an object graph, and the nested maps of notebook variables.
      */
     private static void warmUp() {
         Thread warmUp = new Thread(() -> {
-            Target probe = () -> { };
+            Target lambda = () -> { };
+            Map<String, Map<String, Object>> variables = new LinkedHashMap<>();
+            variables.put("probe", new LinkedHashMap<>(Map.of("value", 1)));
             Internals.currentProcess(); // loads Process, Internals and ProcessHandle's implementation
+            ObjectStreamClass.lookup(Process.class);
             try {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-                    out.writeObject(probe);
+                    out.writeObject(new Object[] {lambda, variables});
                 }
                 try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
                     in.readObject();
@@ -92,29 +97,23 @@ public final class ChildMain {
     }
 
     /**
-     * The parent holds the only write end of stdin: end-of-file means it died, and so must we. At a normal
-     * exit a shutdown hook interrupts the read, so that the JVM does not wait for a thread in native code.
+     * Ends this JVM within {@link #PARENT_CHECK_MILLIS} when its parent dies (the kernel restarts or is
+     * killed): the child is then re-parented. Polling from a sleeping thread rather than blocking on stdin
+     * matters: at exit the JVM waits, in 10 ms steps, for threads inside native reads.
      */
-    private static void watchParent(InputStream control) {
-        AtomicBoolean exiting = new AtomicBoolean();
+    private static void watchParent(long parentPid) {
         Thread watchdog = new Thread(() -> {
             try {
-                while (control.read() != -1) {
-                    // Nothing else is sent after the task frame.
+                while (ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) == parentPid) {
+                    Thread.sleep(PARENT_CHECK_MILLIS);
                 }
-            } catch (IOException e) {
-                if (exiting.get()) {
-                    return;
-                }
+            } catch (InterruptedException e) {
+                return;
             }
             Runtime.getRuntime().halt(1);
         }, "jmp-parent-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
-        ExitHooks.add(ExitHooks.Stage.SESSION, () -> {
-            exiting.set(true);
-            watchdog.interrupt();
-        });
     }
 
     /**

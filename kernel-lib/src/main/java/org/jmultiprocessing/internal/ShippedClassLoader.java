@@ -35,6 +35,27 @@ public final class ShippedClassLoader extends ClassLoader {
         pending.putAll(classes);
     }
 
+    /**
+     * Shipped classes first: they exist only in the parent's memory, and asking the classpath loader first
+     * would open every jar on it (a notebook kernel's own jar is large) before failing.
+     */
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (!pending.containsKey(name)) {
+            return super.loadClass(name, resolve);
+        }
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> loaded = findLoadedClass(name);
+            if (loaded == null) {
+                loaded = findClass(name);
+            }
+            if (resolve) {
+                resolveClass(loaded);
+            }
+            return loaded;
+        }
+    }
+
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
         byte[] bytes = pending.get(name);
