@@ -20,8 +20,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * @param requires classes of {@code kernel-lib} the notebook needs (notebook metadata
  *                 {@code jmultiprocessing.requires}), for notebooks written ahead of the library
  * @param cells    the code cells, in order
+ * @param markdown the markdown cells, in order
+ * @param size     how many cells there are in all
  */
-record Notebook(Path path, String kernel, List<String> requires, List<CodeCell> cells) {
+record Notebook(Path path, String kernel, List<String> requires, List<CodeCell> cells, List<MarkdownCell> markdown, int size) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -39,6 +41,14 @@ record Notebook(Path path, String kernel, List<String> requires, List<CodeCell> 
         }
     }
 
+    /**
+     * One markdown cell.
+     *
+     * @param position 0-based among all the notebook's cells
+     */
+    record MarkdownCell(int position, String source, Set<String> tags) {
+    }
+
     static Notebook read(Path path) {
         JsonNode root;
         try {
@@ -49,14 +59,21 @@ record Notebook(Path path, String kernel, List<String> requires, List<CodeCell> 
         List<String> requires = new ArrayList<>();
         root.path("metadata").path("jmultiprocessing").path("requires").forEach(n -> requires.add(n.asText()));
         List<CodeCell> cells = new ArrayList<>();
+        List<MarkdownCell> markdown = new ArrayList<>();
+        int position = 0;
         for (JsonNode cell : root.path("cells")) {
-            if (cell.path("cell_type").asText().equals("code")) {
-                Set<String> tags = new LinkedHashSet<>();
-                cell.path("metadata").path("tags").forEach(t -> tags.add(t.asText()));
-                cells.add(new CodeCell(cells.size() + 1, text(cell.path("source")), tags, storedOutputs(cell.path("outputs"))));
+            Set<String> tags = new LinkedHashSet<>();
+            cell.path("metadata").path("tags").forEach(t -> tags.add(t.asText()));
+            String source = text(cell.path("source"));
+            switch (cell.path("cell_type").asText()) {
+                case "code" -> cells.add(new CodeCell(cells.size() + 1, source, tags, storedOutputs(cell.path("outputs"))));
+                case "markdown" -> markdown.add(new MarkdownCell(position, source, tags));
+                default -> { } // raw cells: nothing to check
             }
+            position++;
         }
-        return new Notebook(path, root.path("metadata").path("kernelspec").path("name").asText(), requires, cells);
+        return new Notebook(path, root.path("metadata").path("kernelspec").path("name").asText(), requires, cells,
+                markdown, position);
     }
 
     private static Outputs storedOutputs(JsonNode outputs) {
