@@ -1,0 +1,100 @@
+// Starts JupyterLab (tools/lab.py) on 127.0.0.1 with a random port and token, opens a copy of the smoke
+// notebook in chromium, runs all cells through the menus and waits for the child process's output in the
+// cell's output area. The server's whole process tree is stopped on every path, and checked to be gone.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { BUILD, ROOT, SCREENSHOTS, launch } from './chromium.mjs';
+
+const NOTEBOOK = resolve(ROOT, process.env.LAB_NOTEBOOK ?? 'tools/fixtures/smoke.ipynb');
+const PYTHON = join(ROOT, '.venv', 'bin', 'python');
+const WORK = join(BUILD, 'lab');
+// Every process of the server's tree inherits this variable: that is how leftovers are found.
+const MARKER = `JMP_LAB_CHECK=${randomBytes(8).toString('hex')}`;
+
+// The first line a child process printed, as stored in the notebook: the cell that starts a Process.
+function expectedChildOutput(path) {
+  const nb = JSON.parse(readFileSync(path, 'utf8'));
+  for (const cell of nb.cells) {
+    const source = [].concat(cell.source).join('');
+    if (cell.cell_type !== 'code' || !source.includes('new Process(')) continue;
+    const out = cell.outputs.find((o) => o.output_type === 'stream' && o.name === 'stdout');
+    if (out) return [].concat(out.text).join('').split('\n')[0];
+  }
+  throw new Error(`${path}: no code cell that starts a Process and has stored stdout`);
+}
+
+function processesWithMarker() {
+  const found = [];
+  for (const pid of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
+    try {
+      if (readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').includes(MARKER)) found.push(Number(pid));
+    } catch { /* gone meanwhile, or not ours to read */ }
+  }
+  return found;
+}
+
+let server;
+async function stopServer() {
+  if (!server || server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((done) => server.once('exit', done));
+  process.kill(-server.pid, 'SIGTERM'); // lab.py stops JupyterLab, then kills what is left of its tree
+  const inTime = await Promise.race([exited.then(() => true), sleep(30000, false, { ref: false })]);
+  if (!inTime) { process.kill(-server.pid, 'SIGKILL'); await exited; }
+}
+
+after(async () => {
+  await stopServer();
+  for (const pid of processesWithMarker()) process.kill(pid, 'SIGKILL');
+});
+
+test('JupyterLab runs the smoke notebook through its UI', { timeout: 300000 }, async () => {
+  const expected = expectedChildOutput(NOTEBOOK);
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(join(WORK, 'root'), { recursive: true });
+  const name = basename(NOTEBOOK);
+  copyFileSync(NOTEBOOK, join(WORK, 'root', name)); // the UI run may autosave: never into the tracked file
+  const readyFile = join(WORK, 'url');
+  const log = openSync(join(WORK, 'server.log'), 'w');
+  const [key, value] = MARKER.split('=');
+  server = spawn(PYTHON, [join(ROOT, 'tools', 'lab.py'), '--root', join(WORK, 'root'), '--port', '0',
+    '--ready-file', readyFile], { detached: true, stdio: ['ignore', log, log], env: { ...process.env, [key]: value } });
+
+  const deadline = Date.now() + 120000;
+  while (!existsSync(readyFile)) {
+    assert.ok(server.exitCode === null, `the server exited early; see ${join(WORK, 'server.log')}`);
+    assert.ok(Date.now() < deadline, 'the server did not start within 120 s');
+    await sleep(250);
+  }
+  const url = new URL(readFileSync(readyFile, 'utf8').trim());
+  url.pathname = `/lab/tree/${name}`;
+
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(url.href);
+    await page.locator('.jp-Notebook .jp-CodeCell').first().waitFor({ timeout: 60000 });
+    // the kernel is up once the toolbar's status says idle
+    await page.locator('.jp-NotebookPanel-toolbar .jp-Notebook-ExecutionIndicator[data-status="idle"]')
+      .waitFor({ timeout: 90000 });
+    await page.locator('.lm-MenuBar-item', { hasText: /^Run$/ }).click();
+    await page.locator('.lm-Menu-item', { hasText: 'Run All Cells' }).first().click();
+    const output = page.locator('.jp-CodeCell .jp-OutputArea-output', { hasText: expected });
+    await output.waitFor({ state: 'visible', timeout: 180000 });
+    await page.locator('.jp-NotebookPanel-toolbar .jp-Notebook-ExecutionIndicator[data-status="idle"]')
+      .waitFor({ timeout: 60000 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'jupyterlab-smoke.png') });
+    assert.equal(await page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').count(), 0,
+      'a cell wrote to stderr');
+  } finally {
+    await browser.close();
+  }
+
+  await stopServer();
+  await sleep(500);
+  assert.deepEqual(processesWithMarker(), [], 'processes of the JupyterLab tree are still running');
+});
