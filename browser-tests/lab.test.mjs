@@ -1,4 +1,4 @@
-// Starts JupyterLab (tools/lab.py) on 127.0.0.1 with a random port and token, opens a copy of the smoke
+// Starts JupyterLab (tools/lab.py) on 127.0.0.1 with a random port and token, opens a copy of a course
 // notebook in chromium, runs all cells through the menus and waits for the child process's output in the
 // cell's output area. The server's whole process tree is stopped on every path, and checked to be gone.
 import { test, after } from 'node:test';
@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BUILD, ROOT, SCREENSHOTS, launch } from './chromium.mjs';
 
-const NOTEBOOK = resolve(ROOT, process.env.LAB_NOTEBOOK ?? 'tools/fixtures/smoke.ipynb');
+const NOTEBOOK = resolve(ROOT, process.env.LAB_NOTEBOOK ?? 'notebooks/01.01-What-Is-Multiprocessing.ipynb');
 const PYTHON = join(ROOT, '.venv', 'bin', 'python');
 const WORK = join(BUILD, 'lab');
 // Every process of the server's tree inherits this variable: that is how leftovers are found.
@@ -52,7 +52,7 @@ after(async () => {
   for (const pid of processesWithMarker()) process.kill(pid, 'SIGKILL');
 });
 
-test('JupyterLab runs the smoke notebook through its UI', { timeout: 300000 }, async () => {
+test('JupyterLab runs a course notebook through its UI', { timeout: 300000 }, async () => {
   const expected = expectedChildOutput(NOTEBOOK);
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(join(WORK, 'root'), { recursive: true });
@@ -87,7 +87,7 @@ test('JupyterLab runs the smoke notebook through its UI', { timeout: 300000 }, a
     await output.waitFor({ state: 'visible', timeout: 180000 });
     await page.locator('.jp-NotebookPanel-toolbar .jp-Notebook-ExecutionIndicator[data-status="idle"]')
       .waitFor({ timeout: 60000 });
-    await page.screenshot({ path: join(SCREENSHOTS, 'jupyterlab-smoke.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'jupyterlab-notebook.png') });
     assert.equal(await page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').count(), 0,
       'a cell wrote to stderr');
   } finally {
