@@ -4,7 +4,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -38,6 +38,18 @@ function processesWithMarker() {
   return found;
 }
 
+// The server's own word on the kernel (the toolbar's markup differs between JupyterLab versions).
+async function kernelIdle(base, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await fetch(new URL(`/api/kernels?token=${base.searchParams.get('token')}`, base));
+    const kernels = response.ok ? await response.json() : [];
+    if (kernels.length > 0 && kernels.every((k) => k.execution_state === 'idle')) return;
+    assert.ok(Date.now() < deadline, `no idle kernel within ${timeoutMs} ms: ${JSON.stringify(kernels)}`);
+    await sleep(500);
+  }
+}
+
 let server;
 async function stopServer() {
   if (!server || server.exitCode !== null || server.signalCode !== null) return;
@@ -58,11 +70,19 @@ test('JupyterLab runs a course notebook through its UI', { timeout: 300000 }, as
   mkdirSync(join(WORK, 'root'), { recursive: true });
   const name = basename(NOTEBOOK);
   copyFileSync(NOTEBOOK, join(WORK, 'root', name)); // the UI run may autosave: never into the tracked file
+  // Settings for this server only: every cell rendered (JupyterLab's windowing would drop off-screen cells
+  // from the page, so "no cell running" could not be checked), and no news prompt over the notebook.
+  const settings = join(WORK, 'settings', '@jupyterlab');
+  mkdirSync(join(settings, 'notebook-extension'), { recursive: true });
+  mkdirSync(join(settings, 'apputils-extension'), { recursive: true });
+  writeFileSync(join(settings, 'notebook-extension', 'tracker.jupyterlab-settings'), '{"windowingMode": "none"}');
+  writeFileSync(join(settings, 'apputils-extension', 'notification.jupyterlab-settings'), '{"fetchNews": "false"}');
   const readyFile = join(WORK, 'url');
   const log = openSync(join(WORK, 'server.log'), 'w');
   const [key, value] = MARKER.split('=');
   server = spawn(PYTHON, [join(ROOT, 'tools', 'lab.py'), '--root', join(WORK, 'root'), '--port', '0',
-    '--ready-file', readyFile], { detached: true, stdio: ['ignore', log, log], env: { ...process.env, [key]: value } });
+    '--ready-file', readyFile], { detached: true, stdio: ['ignore', log, log],
+      env: { ...process.env, [key]: value, JUPYTERLAB_SETTINGS_DIR: join(WORK, 'settings') } });
 
   const deadline = Date.now() + 120000;
   while (!existsSync(readyFile)) {
@@ -70,7 +90,8 @@ test('JupyterLab runs a course notebook through its UI', { timeout: 300000 }, as
     assert.ok(Date.now() < deadline, 'the server did not start within 120 s');
     await sleep(250);
   }
-  const url = new URL(readFileSync(readyFile, 'utf8').trim());
+  const base = new URL(readFileSync(readyFile, 'utf8').trim());
+  const url = new URL(base.href);
   url.pathname = `/lab/tree/${name}`;
 
   const browser = await launch();
@@ -78,15 +99,21 @@ test('JupyterLab runs a course notebook through its UI', { timeout: 300000 }, as
     const page = await browser.context.newPage();
     await page.goto(url.href);
     await page.locator('.jp-Notebook .jp-CodeCell').first().waitFor({ timeout: 60000 });
-    // the kernel is up once the toolbar's status says idle
-    await page.locator('.jp-NotebookPanel-toolbar .jp-Notebook-ExecutionIndicator[data-status="idle"]')
-      .waitFor({ timeout: 90000 });
+    await kernelIdle(base, 90000);
     await page.locator('.lm-MenuBar-item', { hasText: /^Run$/ }).click();
     await page.locator('.lm-Menu-item', { hasText: 'Run All Cells' }).first().click();
     const output = page.locator('.jp-CodeCell .jp-OutputArea-output', { hasText: expected });
     await output.waitFor({ state: 'visible', timeout: 180000 });
-    await page.locator('.jp-NotebookPanel-toolbar .jp-Notebook-ExecutionIndicator[data-status="idle"]')
-      .waitFor({ timeout: 60000 });
+    // "Run All" is done when no cell is queued or running ([*]) and the kernel is idle; between two cells
+    // the kernel alone may already report idle.
+    const running = page.locator('.jp-CodeCell .jp-InputPrompt', { hasText: '[*]' });
+    const deadline = Date.now() + 180000;
+    while ((await running.count()) > 0) {
+      assert.ok(Date.now() < deadline, 'cells still running after 180 s');
+      await sleep(500);
+    }
+    await kernelIdle(base, 60000);
+    await output.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOTS, 'jupyterlab-notebook.png') });
     assert.equal(await page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').count(), 0,
       'a cell wrote to stderr');

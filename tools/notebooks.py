@@ -32,14 +32,10 @@ TAG_UNORDERED = "nondeterministic-order"
 TAG_VOLATILE = "volatile-output"
 TEMPLATES = Path(__file__).resolve().parent / "templates"  # holds handout/, our nbconvert template
 
-# Ordered: timestamps before durations, so "12:00:01.5" is not read as a duration.
+# Shared with the Java notebook verifier; $N in a replacement is group N.
 NORMALIZERS = [
-    (re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?"), "<timestamp>"),
-    (re.compile(r"\b\d{1,2}:\d{2}:\d{2}(\.\d+)?\b"), "<time>"),
-    (re.compile(r"\b(pid|PID|process id)([ =:#]+)\d+"), r"\1\2<pid>"),
-    (re.compile(r"\bPT\d+(\.\d+)?S\b"), "<duration>"),
-    (re.compile(r"\b\d+(\.\d+)?\s?(ns|us|µs|ms|s|sec|secs|seconds|millis|milliseconds)\b"), "<duration>"),
-    (re.compile(r"@[0-9a-f]{5,8}\b"), "@<hash>"),
+    (re.compile(rule["pattern"]), re.sub(r"\$(\d)", r"\\g<\1>", rule["replacement"]))
+    for rule in json.loads((Path(__file__).resolve().parent / "output-normalization.json").read_text("utf-8"))["rules"]
 ]
 
 

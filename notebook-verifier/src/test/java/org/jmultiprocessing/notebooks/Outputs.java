@@ -1,5 +1,9 @@
 package org.jmultiprocessing.notebooks;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,12 +11,15 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * What a cell produced, stored or observed: its standard output and error text, and its other outputs by
  * kind ({@code execute_result}, {@code display_data}, or {@code error: ...}).
  *
- * <p>Comparison normalizes what legitimately differs between runs, like the toolchain's notebook check
- * ({@code tools/notebooks.py}): timestamps, times of day, process ids (also {@code parent=} in a process's
+ * <p>Comparison normalizes what legitimately differs between runs, with the rules the toolchain's notebook
+ * check ({@code tools/notebooks.py}) uses too ({@code tools/output-normalization.json}): timestamps, times of day, process ids (also {@code parent=} in a process's
  * description), durations and identity hashes. Two cell tags, shared with that check, loosen it further:
  * <ul>
  *   <li>{@value #UNORDERED}: each stream's lines are compared as a sorted list, for lines printed by racing
@@ -28,14 +35,20 @@ record Outputs(String stdout, String stderr, List<String> rich) {
     private record Rule(Pattern pattern, String replacement) {
     }
 
-    /** In order: timestamps before durations, so that "12:00:01.5" is not read as a duration. */
-    private static final List<Rule> NORMALIZERS = List.of(
-            new Rule(Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?"), "<timestamp>"),
-            new Rule(Pattern.compile("\\b\\d{1,2}:\\d{2}:\\d{2}(\\.\\d+)?\\b"), "<time>"),
-            new Rule(Pattern.compile("(?i)\\b(pid|process id|parent)([ =:#]+)\\d+"), "$1$2<pid>"),
-            new Rule(Pattern.compile("\\bPT\\d+(\\.\\d+)?S\\b"), "<duration>"),
-            new Rule(Pattern.compile("\\b\\d+(\\.\\d+)?\\s?(ns|us|µs|ms|s|sec|secs|seconds|millis|milliseconds)\\b"), "<duration>"),
-            new Rule(Pattern.compile("@[0-9a-f]{5,8}\\b"), "@<hash>"));
+    /** Shared with {@code tools/notebooks.py}: one list of what differs between runs, in order. */
+    private static final List<Rule> NORMALIZERS = readRules(Paths.get("..", "tools", "output-normalization.json"));
+
+    private static List<Rule> readRules(Path file) {
+        try {
+            List<Rule> rules = new ArrayList<>();
+            for (JsonNode rule : new ObjectMapper().readTree(file.toFile()).get("rules")) {
+                rules.add(new Rule(Pattern.compile(rule.get("pattern").asText()), rule.get("replacement").asText()));
+            }
+            return List.copyOf(rules);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the output normalization rules " + file.toAbsolutePath(), e);
+        }
+    }
 
     static String normalize(String text) {
         String result = text;
