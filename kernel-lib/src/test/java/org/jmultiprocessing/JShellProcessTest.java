@@ -101,6 +101,22 @@ class JShellProcessTest {
         }
     }
 
+    @Test
+    void shouldCopyOnlyTheVariablesTheTargetReads() {
+        // The cell's own variable holds the process, whose argument is the sending end: were it copied into
+        // the child, that copy would keep the pipe open until the child exits.
+        eval("var pipe = new Pipe();");
+        eval("var sender = new Process((Connection out) -> { out.send(1); out.close(); Thread.sleep(5_000); }, pipe.conn2());");
+        eval("sender.start(); pipe.conn2().close();");
+        assertEquals("1", value("pipe.conn1().recv()"));
+        eval("boolean endOfFile(Connection in) throws Exception { try { in.recv(); return false; } catch (Connection.EOF e) { return true; } }");
+        long start = System.nanoTime();
+        assertEquals("true", value("endOfFile(pipe.conn1())"));
+        long eofMillis = (System.nanoTime() - start) / 1_000_000;
+        eval("sender.kill(); sender.join();");
+        assertTrue(eofMillis < 2_000, "end of file took " + eofMillis + " ms: the child held a copy of the sending end");
+    }
+
     private void eval(String cell) {
         notebook.run(cell);
     }

@@ -20,8 +20,14 @@ final class ClassReferences {
     private ClassReferences() {
     }
 
-    /** Binary names ({@code a.b.C$D}) of the non-platform classes {@code classFile} refers to. */
-    static Set<String> of(byte[] classFile) {
+    /**
+     * What a class file refers to: binary names ({@code a.b.C$D}) of the non-platform classes, and the fields
+     * it reads or writes, as {@code owner#name}.
+     */
+    record References(Set<String> classes, Set<String> fields) {
+    }
+
+    static References of(byte[] classFile) {
         try {
             return parse(classFile);
         } catch (IOException | RuntimeException e) {
@@ -29,7 +35,7 @@ final class ClassReferences {
         }
     }
 
-    private static Set<String> parse(byte[] classFile) throws IOException {
+    private static References parse(byte[] classFile) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile));
         if (in.readInt() != 0xCAFEBABE) {
             throw new IOException("bad magic number");
@@ -39,6 +45,9 @@ final class ClassReferences {
         int count = in.readUnsignedShort();
         String[] utf8 = new String[count];
         int[] classNameIndex = new int[count];
+        int[] fieldClass = new int[count];
+        int[] fieldNameAndType = new int[count];
+        int[] nameAndTypeName = new int[count];
         for (int i = 1; i < count; i++) {
             int tag = in.readUnsignedByte();
             switch (tag) {
@@ -46,7 +55,15 @@ final class ClassReferences {
                 case 7 -> classNameIndex[i] = in.readUnsignedShort();
                 case 8, 16, 19, 20 -> in.skipBytes(2);
                 case 15 -> in.skipBytes(3);
-                case 3, 4, 9, 10, 11, 12, 17, 18 -> in.skipBytes(4);
+                case 9 -> {
+                    fieldClass[i] = in.readUnsignedShort();
+                    fieldNameAndType[i] = in.readUnsignedShort();
+                }
+                case 12 -> {
+                    nameAndTypeName[i] = in.readUnsignedShort();
+                    in.skipBytes(2);
+                }
+                case 3, 4, 10, 11, 17, 18 -> in.skipBytes(4);
                 case 5, 6 -> {
                     in.skipBytes(8);
                     i++;
@@ -55,7 +72,12 @@ final class ClassReferences {
             }
         }
         Set<String> names = new LinkedHashSet<>();
+        Set<String> fields = new LinkedHashSet<>();
         for (int i = 1; i < count; i++) {
+            if (fieldClass[i] != 0) {
+                String owner = utf8[classNameIndex[fieldClass[i]]].replace('/', '.');
+                fields.add(owner + "#" + utf8[nameAndTypeName[fieldNameAndType[i]]]);
+            }
             if (classNameIndex[i] != 0 && utf8[classNameIndex[i]] != null && !utf8[classNameIndex[i]].startsWith("[")) {
                 add(names, utf8[classNameIndex[i]]);
             }
@@ -66,7 +88,7 @@ final class ClassReferences {
                 }
             }
         }
-        return names;
+        return new References(names, fields);
     }
 
     private static void add(Set<String> names, String internalName) {

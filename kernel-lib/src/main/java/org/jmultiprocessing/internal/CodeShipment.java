@@ -31,7 +31,7 @@ import org.jmultiprocessing.NotTransferableException;
  * classpath the child needs for the rest (jars added with {@code %maven} or {@code %classpath}).
  *
  * <p>Notebook variables ({@code int limit = 10;} in a cell) are static fields of JShell's wrapper classes.
- * The values of those that the shipped code uses are copied too, as they are at capture time, so a target
+ * The values of those that the shipped code reads are copied too, as they are at capture time, so a target
  * sees the notebook's variables as a forked Python child would; static fields of classes the user declares
  * start fresh, as in Python's spawn. Variables whose values cannot be serialized are left at their defaults.
  *
@@ -67,8 +67,9 @@ public record CodeShipment(byte[] serialized, byte[] variables, Map<String, byte
         // Variable values may need more cell classes, whose code may use more variables: repeat until stable.
         while (true) {
             int known = variables.size();
+            Set<String> readElsewhere = fieldsReadByOthers(classes);
             for (Class<?> wrapper : wrappers(classes.keySet(), seen)) {
-                variables.computeIfAbsent(wrapper.getName(), name -> serializableStatics(wrapper));
+                variables.computeIfAbsent(wrapper.getName(), name -> serializableStatics(wrapper, readElsewhere));
             }
             try {
                 serializedVariables = serialize(variables, seen);
@@ -113,12 +114,30 @@ public record CodeShipment(byte[] serialized, byte[] variables, Map<String, byte
         return wrappers;
     }
 
-    /** The values of a wrapper's static fields that serialize on their own. */
-    private static Map<String, Object> serializableStatics(Class<?> wrapper) {
+    /**
+     * Fields, as {@code owner#name}, that a shipped class other than their owner refers to. A snippet's own
+     * wrapper assigns its variable; only another snippet's code reading it means the child needs the value.
+     * (Copying more is not harmless: a copied end of a Pipe keeps that pipe open in the child.)
+     */
+    private static Set<String> fieldsReadByOthers(Map<String, byte[]> classes) {
+        Set<String> read = new HashSet<>();
+        classes.forEach((name, bytecode) -> {
+            for (String field : ClassReferences.of(bytecode).fields()) {
+                if (!field.startsWith(name + "#")) {
+                    read.add(field);
+                }
+            }
+        });
+        return read;
+    }
+
+    /** The values of a wrapper's static fields that other shipped code reads and that serialize on their own. */
+    private static Map<String, Object> serializableStatics(Class<?> wrapper, Set<String> readElsewhere) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Field field : wrapper.getDeclaredFields()) {
             int mods = field.getModifiers();
-            if (!Modifier.isStatic(mods) || Modifier.isFinal(mods) || field.isSynthetic()) {
+            if (!Modifier.isStatic(mods) || Modifier.isFinal(mods) || field.isSynthetic()
+                    || !readElsewhere.contains(wrapper.getName() + "#" + field.getName())) {
                 continue;
             }
             try {
@@ -156,7 +175,7 @@ public record CodeShipment(byte[] serialized, byte[] variables, Map<String, byte
             byte[] bytecode = ClassSources.bytesOf(next.getKey(), next.getValue());
             if (bytecode != null) {
                 shipped.put(next.getValue(), bytecode);
-                for (String referenced : ClassReferences.of(bytecode)) {
+                for (String referenced : ClassReferences.of(bytecode).classes()) {
                     work.add(Map.entry(next.getKey(), referenced));
                 }
             }
