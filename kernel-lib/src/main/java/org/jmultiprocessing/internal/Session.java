@@ -27,12 +27,10 @@ public final class Session {
 
     private final Path directory;
     private final byte[] authKey;
-    private final boolean owner;
 
-    private Session(Path directory, byte[] authKey, boolean owner) {
+    private Session(Path directory, byte[] authKey) {
         this.directory = directory;
         this.authKey = authKey;
-        this.owner = owner;
     }
 
     /** The session of this process, created on first use in a root process. */
@@ -51,7 +49,7 @@ public final class Session {
 
     /** Called by the child bootstrap before anything else touches the session. */
     public static synchronized void adopt(Path directory, byte[] authKey) {
-        current = new Session(directory, authKey.clone(), false);
+        current = new Session(directory, authKey.clone());
     }
 
     public Path directory() {
@@ -60,11 +58,6 @@ public final class Session {
 
     public byte[] authKey() {
         return authKey.clone();
-    }
-
-    /** True in the process that created the session and removes it at exit. */
-    public boolean isOwner() {
-        return owner;
     }
 
     /** A fresh path inside the session directory, for a socket or shared-memory file. */
@@ -88,7 +81,7 @@ public final class Session {
         try {
             Path dir = base.resolve(PREFIX + pid + "-" + HexFormat.of().formatHex(randomBytes(4)));
             Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            Session session = new Session(dir, randomBytes(32), true);
+            Session session = new Session(dir, randomBytes(32));
             ExitHooks.add(ExitHooks.Stage.SESSION, () -> deleteTree(dir));
             return session;
         } catch (IOException e) {
