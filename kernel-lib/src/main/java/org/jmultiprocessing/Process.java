@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 import org.jmultiprocessing.internal.ChildProcess;
 import org.jmultiprocessing.internal.ExitCodes;
 import org.jmultiprocessing.internal.Internals;
+import org.jmultiprocessing.internal.ProcessParts;
 
 /**
  * Python's {@code multiprocessing.Process}: a target run in a separate, real child JVM.
@@ -54,6 +55,17 @@ public class Process implements Serializable {
             @Override
             public int[] identity(Process process) {
                 return process.identity.clone();
+            }
+
+            @Override
+            public ProcessParts parts(Process process) {
+                return new ProcessParts(process.name, Boolean.TRUE.equals(process.daemon), process.identity.clone(),
+                        process.target, process.args.clone());
+            }
+
+            @Override
+            public Process rebuild(ProcessParts parts) {
+                return new Process(parts);
             }
         });
     }
@@ -102,6 +114,15 @@ public class Process implements Serializable {
         this.args = args;
         this.identity = childIdentity(Internals.identity(Internals.currentProcess()), CREATED.incrementAndGet());
         this.name = defaultName(getClass(), identity);
+    }
+
+    /** The process as sent to its child in the compact form of {@link ProcessParts}. */
+    private Process(ProcessParts parts) {
+        this.target = parts.target();
+        this.args = parts.args();
+        this.identity = parts.identity();
+        this.name = parts.name();
+        this.daemon = parts.daemon();
     }
 
     /** A view of a process this JVM did not start: the main process, or this child's parent. */
@@ -306,7 +327,11 @@ public class Process implements Serializable {
         for (int i = 0; i < frames.length; i++) {
             String method = frames[i].getMethodName();
             if (Process.class.getName().equals(frames[i].getClassName()) && (method.equals("run") || method.equals("bootstrap"))) {
-                return Arrays.copyOf(frames, i);
+                int end = i;
+                while (end > 0 && Internals.isTargetCallFrame(frames[end - 1])) {
+                    end--;
+                }
+                return Arrays.copyOf(frames, end);
             }
         }
         return frames;

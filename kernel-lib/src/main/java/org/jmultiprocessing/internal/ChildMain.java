@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -15,8 +16,12 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jmultiprocessing.Process;
@@ -35,23 +40,16 @@ public final class ChildMain {
     /** The argument that marks a ready standby, which has time to warm up before its task arrives. */
     static final String STANDBY = "--standby";
 
-    /** The argument of {@link ClassDataSharing}'s training run: warm up as a standby would, then exit. */
+    /**
+     * The argument of {@link ClassDataSharing}'s training run: warm up as a standby would, run a task as a
+     * child would (its frames made here rather than read from a parent), then exit.
+     */
     static final String TRAIN = "--train";
 
     public static void main(String[] args) {
-        if (args.length > 0 && TRAIN.equals(args[0])) {
-            Thread warmUp = warmUp();
-            try {
-                warmUp.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            System.exit(0);
-        }
-        if (args.length > 0 && STANDBY.equals(args[0])) {
-            warmUp();
-        }
-        InputStream control = new FileInputStream(FileDescriptor.in);
+        boolean training = args.length > 0 && TRAIN.equals(args[0]);
+        Thread warmUp = training || args.length > 0 && STANDBY.equals(args[0]) ? warmUp() : null;
+        InputStream control = training ? trainingFrames() : new FileInputStream(FileDescriptor.in);
         // The child's own code sees an empty stdin, as in Python; the real one is the parent's channel.
         System.setIn(InputStream.nullInputStream());
         // Unbuffered UTF-8 so that nothing is lost when the child is terminated and the parent decodes it right.
@@ -84,14 +82,48 @@ public final class ChildMain {
             return;
         }
         watchParent(preparation.parentPid());
-        System.exit(Internals.runInChild(process, preparation.parentName(), preparation.parentPid()));
+        int code = Internals.runInChild(process, preparation.parentName(), preparation.parentPid());
+        if (training) {
+            joinQuietly(warmUp);
+        }
+        System.exit(code);
+    }
+
+    /**
+     * The frames a parent would send, made here for the training run, so that it loads what a real child
+     * loads: a process whose target does nothing.
+     */
+    private static InputStream trainingFrames() {
+        ByteArrayOutputStream frames = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(frames)) {
+            long parentPid = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+            Bootstrap.writePreparation(out, new Bootstrap.Preparation(Paths.get(System.getProperty("java.io.tmpdir")),
+                    new byte[32], "MainProcess", parentPid, List.of(), Map.of()));
+            Bootstrap.writeBytes(out, PlainShipment.encodeVariables(Map.of()));
+            Bootstrap.writeBytes(out, PlainShipment.encode(new Process(ChildMain::trainingTarget), new HashSet<>()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // A byte array does not fail.
+        }
+        return new ByteArrayInputStream(frames.toByteArray());
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void trainingTarget() {
+        System.out.print("");
     }
 
     /**
      * Loads and links what every task needs while a standby waits for its frames, so that it is ready at
      * once. (A cold start has its frames waiting already: there the same work on a second thread only
-     * competes with the main thread, measured ~8 ms slower.) The probe has the shapes of real frames: a
-     * lambda in an object graph, and the nested maps of notebook variables.
+     * competes with the main thread, measured ~8 ms slower.) The probes have the shapes of real frames: a
+     * lambda in compact form and in an object graph, and the nested maps of notebook variables.
      */
     private static Thread warmUp() {
         return LibraryThreads.startDaemon(() -> {
@@ -106,6 +138,7 @@ public final class ChildMain {
                 // Only a warm-up.
             }
             try {
+                PlainShipment.decode(PlainShipment.encode(lambda, new HashSet<>()), ChildMain.class.getClassLoader());
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
                     out.writeObject(new Object[] {lambda, variables});
@@ -122,37 +155,56 @@ public final class ChildMain {
     /**
      * Ends this JVM within {@link #PARENT_CHECK_MILLIS} when its parent dies (the kernel restarts or is
      * killed): the child is then re-parented. Polling from a sleeping thread rather than blocking on stdin
-     * matters: at exit the JVM waits, in 10 ms steps, for threads inside native reads.
+     * matters: at exit the JVM waits, in 10 ms steps, for threads inside native code; so does sleeping
+     * first, or the first check races a short task's exit. A named class, not a lambda: see
+     * {@link #haltOnSigterm}.
      */
     private static void watchParent(long parentPid) {
-        LibraryThreads.startDaemon(() -> {
+        LibraryThreads.startDaemon(new ParentWatchdog(parentPid), "jmp-parent-watchdog");
+    }
+
+    private static final class ParentWatchdog implements Runnable {
+        private final long parentPid;
+
+        ParentWatchdog(long parentPid) {
+            this.parentPid = parentPid;
+        }
+
+        @Override
+        public void run() {
             try {
-                while (ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) == parentPid) {
+                do {
                     Thread.sleep(PARENT_CHECK_MILLIS);
-                }
+                } while (ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) == parentPid);
             } catch (InterruptedException e) {
                 return;
             }
             Runtime.getRuntime().halt(1);
-        }, "jmp-parent-watchdog");
+        }
     }
 
     /**
      * Python's {@code terminate()} ends the child at once, without running finally blocks or exit handlers;
      * the JVM would run shutdown hooks (which join this child's own children). {@code sun.misc.Signal} in
-     * jdk.unsupported is the only way; javac warns about it once. (A reflective proxy would avoid the warning
-     * but generates a class at every child start.)
+     * jdk.unsupported is the only way; javac warns about it once. The handler is a named class: a lambda here
+     * would be the child's first, and bootstrapping lambdas costs a cold JVM ~5 ms.
      */
     @SuppressWarnings("removal")
     private static void haltOnSigterm() {
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> {
-                System.out.flush();
-                System.err.flush();
-                Runtime.getRuntime().halt(ExitCodes.statusForSignal(ExitCodes.SIGTERM));
-            });
+            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), new HaltOnSignal());
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             // Without it SIGTERM still ends the JVM (exit status 143), only after its shutdown hooks.
+        }
+    }
+
+    @SuppressWarnings("removal")
+    private static final class HaltOnSignal implements sun.misc.SignalHandler {
+        @Override
+        public void handle(sun.misc.Signal signal) {
+            System.out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(ExitCodes.statusForSignal(ExitCodes.SIGTERM));
         }
     }
 }

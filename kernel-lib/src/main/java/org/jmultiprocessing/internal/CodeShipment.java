@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
 import org.jmultiprocessing.NotTransferableException;
 
 /**
- * The one serialization seam for code that crosses into a child JVM: an object graph in Java serialization,
- * plus the bytecode of every class it needs that exists only in this JVM's memory (notebook cells), plus the
+ * The one serialization seam for code that crosses into a child JVM: an object graph in Java serialization
+ * (or, for the commonest shapes, in the compact form of {@link PlainShipment}), plus the bytecode of every class it needs that exists only in this JVM's memory (notebook cells), plus the
  * classpath the child needs for the rest (jars added with {@code %maven} or {@code %classpath}).
  *
  * <p>Notebook variables ({@code int limit = 10;} in a cell) are static fields of JShell's wrapper classes.
@@ -35,8 +35,8 @@ import org.jmultiprocessing.NotTransferableException;
  * sees the notebook's variables as a forked Python child would; static fields of classes the user declares
  * start fresh, as in Python's spawn. Variables whose values cannot be serialized are left at their defaults.
  *
- * @param serialized the object graph
- * @param variables  serialized {@code Map<wrapper class, Map<field, value>>} of notebook variables
+ * @param serialized the object graph, for {@link ShippedClassLoader#deserialize}
+ * @param variables  {@code Map<wrapper class, Map<field, value>>} of notebook variables, in the same form
  * @param classes    bytecode by binary name, for the child's {@link ShippedClassLoader}
  * @param classpath  file-system classpath entries for the child's user class loader
  */
@@ -72,7 +72,8 @@ public record CodeShipment(byte[] serialized, byte[] variables, Map<String, byte
                 variables.computeIfAbsent(wrapper.getName(), name -> serializableStatics(wrapper, readElsewhere));
             }
             try {
-                serializedVariables = serialize(variables, seen);
+                byte[] plain = PlainShipment.encodeVariables(variables);
+                serializedVariables = plain != null ? plain : javaSerialized(variables, seen);
             } catch (IOException e) {
                 throw new UncheckedIOException(e); // Each value was checked on its own.
             }
@@ -84,8 +85,15 @@ public record CodeShipment(byte[] serialized, byte[] variables, Map<String, byte
         return new CodeShipment(serialized, serializedVariables, classes, classpath(seen));
     }
 
+    /** The shipment of {@code graph}: compact when {@link PlainShipment} has a form for it, else serialized. */
     private static byte[] serialize(Object graph, Set<Class<?>> seen) throws IOException {
+        byte[] plain = PlainShipment.encode(graph, seen);
+        return plain != null ? plain : javaSerialized(graph, seen);
+    }
+
+    private static byte[] javaSerialized(Object graph, Set<Class<?>> seen) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write(PlainShipment.JAVA);
         try (RecordingOutputStream out = new RecordingOutputStream(bytes)) {
             out.writeObject(graph);
             out.flush();
@@ -144,7 +152,7 @@ public record CodeShipment(byte[] serialized, byte[] variables, Map<String, byte
                 field.setAccessible(true);
                 Object value = field.get(null);
                 if (value != null) {
-                    serialize(value, new HashSet<>());
+                    javaSerialized(value, new HashSet<>());
                 }
                 values.put(field.getName(), value);
             } catch (IOException | ReflectiveOperationException | RuntimeException e) {

@@ -1,5 +1,8 @@
 package org.jmultiprocessing.internal;
 
+import java.io.File;
+import java.io.IOException;
+
 import org.jmultiprocessing.Process;
 
 /**
@@ -16,9 +19,14 @@ public final class Internals {
         Process view(String name, int[] identity, long pid);
 
         int[] identity(Process process);
+
+        /** What a {@code Process} (not a subclass) sends to its child. */
+        ProcessParts parts(Process process);
+
+        Process rebuild(ProcessParts parts);
     }
 
-    private static final long PID = ProcessHandle.current().pid();
+    private static final long PID = currentPid();
     private static volatile ProcessAccess access;
     private static volatile Process current;
     private static volatile Process parent;
@@ -32,6 +40,18 @@ public final class Internals {
 
     public static long pid() {
         return PID;
+    }
+
+    /**
+     * From {@code /proc} where there is one: the first use of {@code ProcessHandle} links lambdas, ~5 ms of
+     * a cold child's start.
+     */
+    private static long currentPid() {
+        try {
+            return Long.parseLong(new File("/proc/self").getCanonicalFile().getName());
+        } catch (IOException | NumberFormatException | SecurityException e) {
+            return ProcessHandle.current().pid();
+        }
     }
 
     public static Process currentProcess() {
@@ -53,6 +73,19 @@ public final class Internals {
 
     public static int[] identity(Process process) {
         return access().identity(process);
+    }
+
+    static ProcessParts parts(Process process) {
+        return access().parts(process);
+    }
+
+    static Process rebuild(ProcessParts parts) {
+        return access().rebuild(parts);
+    }
+
+    /** True for a frame between {@code Process.run} and the target's code, which a traceback omits. */
+    public static boolean isTargetCallFrame(StackTraceElement frame) {
+        return ReflectiveTarget.isCallFrame(frame);
     }
 
     /** Called by the child bootstrap: from now on {@code process} is this JVM's current process. */

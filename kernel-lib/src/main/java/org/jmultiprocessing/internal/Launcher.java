@@ -6,8 +6,10 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.CodeSource;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts child JVMs: the same Java runtime as this one, kernel-lib alone on the classpath (the parent's
@@ -21,18 +23,25 @@ import java.util.List;
 public final class Launcher {
     /**
      * Flags chosen for start-up time: SerialGC starts fastest and suits small heaps;
-     * {@code -XX:-UsePerfData} skips the hsperfdata file in the temp directory.
+     * {@code -XX:-UsePerfData} skips the hsperfdata file in the temp directory. Recent JDK builds map the CDS
+     * archives at a random address and then rewrite every pointer in them (ArchiveRelocationMode=1): ~5 ms
+     * of each start and ~8 MiB of private memory per child. Mode 0 maps them where they were built to go;
+     * {@code Multiprocessing.setJvmOptions("-XX:ArchiveRelocationMode=1")} restores the randomization.
      */
-    private static final List<String> DEFAULT_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto");
+    private static final List<String> DEFAULT_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto",
+            "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
 
     private static volatile List<String> extraOptions = List.of();
     private static volatile boolean standbyEnabled = true;
     /** Guarded by the class lock. */
     private static java.lang.Process standby;
     private static List<String> standbyCommand;
+    /** Counts launches, so that a standby scheduled before the latest one is not started. */
+    private static long standbyGeneration;
+    private static final Duration STANDBY_DELAY = Duration.ofMillis(100);
 
     static {
-        ExitHooks.add(ExitHooks.Stage.CHILDREN, Launcher::discardStandby);
+        ExitHooks.add(ExitHooks.Stage.CHILDREN, Launcher::shutDown);
     }
 
     private Launcher() {
@@ -71,7 +80,11 @@ public final class Launcher {
         return command;
     }
 
-    /** A JVM ready for its prepare frame: the standby if it fits, else a new one; then a new standby. */
+    /**
+     * A JVM ready for its prepare frame: the standby if it fits, else a new one. The next standby starts
+     * once this child has ended or has run for {@link #STANDBY_DELAY}, whichever comes first: booting a JVM
+     * takes a core for ~40 ms, which a short task on a 2-core machine would otherwise share.
+     */
     static synchronized java.lang.Process obtain() throws IOException {
         List<String> command = command();
         java.lang.Process ready = null;
@@ -84,12 +97,26 @@ public final class Launcher {
             ready = launch(command);
         }
         if (standbyEnabled) {
-            List<String> standbyLaunch = new ArrayList<>(command);
-            standbyLaunch.add(ChildMain.STANDBY);
-            standby = launch(standbyLaunch);
-            standbyCommand = command;
+            long generation = ++standbyGeneration;
+            ready.onExit().completeOnTimeout(ready, STANDBY_DELAY.toMillis(), TimeUnit.MILLISECONDS)
+                    .thenRun(() -> startStandby(command, generation));
         }
         return ready;
+    }
+
+    /** Starts the standby scheduled by {@link #obtain} unless a later start, an option change or exit came first. */
+    private static synchronized void startStandby(List<String> command, long generation) {
+        if (!standbyEnabled || generation != standbyGeneration || standby != null || !command.equals(command())) {
+            return;
+        }
+        List<String> standbyLaunch = new ArrayList<>(command);
+        standbyLaunch.add(ChildMain.STANDBY);
+        try {
+            standby = launch(standbyLaunch);
+            standbyCommand = command;
+        } catch (IOException e) {
+            // Only a head start: the next start() launches its own JVM and reports the problem.
+        }
     }
 
     private static synchronized void discardStandby() {
@@ -97,6 +124,12 @@ public final class Launcher {
             standby.destroyForcibly();
             standby = null;
         }
+    }
+
+    /** At exit: no standby is started any more, and the waiting one ends. */
+    private static synchronized void shutDown() {
+        standbyEnabled = false;
+        discardStandby();
     }
 
     private static java.lang.Process launch(List<String> command) throws IOException {

@@ -65,9 +65,15 @@ public final class ShippedClassLoader extends ClassLoader {
         return defineClass(name, bytes, 0, bytes.length);
     }
 
-    /** Deserializes a graph written by {@link CodeShipment#capture}, resolving classes through this loader. */
-    public Object deserialize(byte[] serialized) throws IOException, ClassNotFoundException {
-        try (ObjectInputStream in = new ShippedObjectInputStream(new ByteArrayInputStream(serialized), this)) {
+    /** Reads a graph shipped by {@link CodeShipment#capture}, resolving classes through this loader. */
+    public Object deserialize(byte[] shipped) throws IOException, ClassNotFoundException {
+        if (shipped.length == 0) {
+            throw new IOException("empty shipment (kernel-lib versions differ?)");
+        }
+        if (shipped[0] != PlainShipment.JAVA) {
+            return PlainShipment.decode(shipped, this);
+        }
+        try (ObjectInputStream in = new ShippedObjectInputStream(new ByteArrayInputStream(shipped, 1, shipped.length - 1), this)) {
             return in.readObject();
         }
     }
