@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.util.Objects;
 
 import org.jmultiprocessing.internal.shm.CellsDescriptor;
+import org.jmultiprocessing.internal.shm.SharedHandle;
 import org.jmultiprocessing.internal.shm.SharedRegion;
 
 /**
@@ -85,10 +86,11 @@ public abstract class Array implements Serializable {
     }
 
     Object writeReplace() {
-        return new Cells.Ref(cells, true);
+        return SharedHandle.of(region, 0, Array::attach);
     }
 
-    static Array attach(Cells cells, long senderPid) {
+    private static Array attach(SharedRegion region, long senderPid) {
+        Cells cells = Cells.attach(region);
         switch (cells.kind) {
             case Value.INT:
                 return new OfInt(cells, senderPid);

@@ -2,9 +2,6 @@ package org.jmultiprocessing;
 
 import static org.jmultiprocessing.internal.shm.CellsDescriptor.*;
 
-import java.io.Serializable;
-import java.nio.file.Path;
-
 import org.jmultiprocessing.internal.shm.CellsDescriptor;
 import org.jmultiprocessing.internal.shm.RegionDescriptor;
 import org.jmultiprocessing.internal.shm.SemaphoreDescriptor;
@@ -44,8 +41,8 @@ final class Cells {
         return new Cells(region);
     }
 
-    static Cells attach(String path) {
-        return new Cells(SharedRegion.attach(Path.of(path)));
+    static Cells attach(SharedRegion region) {
+        return new Cells(region);
     }
 
     RLock lock() {
@@ -54,25 +51,5 @@ final class Cells {
                     + " RawValue/RawArray, or guard it with a Lock of your own");
         }
         return lock;
-    }
-
-    /** The serialized form of a value or array: its file and who sent it. */
-    static final class Ref implements Serializable {
-        private static final long serialVersionUID = 1L;
-        final String path;
-        final long senderPid;
-        final boolean array;
-
-        Ref(Cells cells, boolean array) {
-            cells.region.holdInTransit(0);
-            this.path = cells.region.path().toString();
-            this.senderPid = SharedRegion.currentPid();
-            this.array = array;
-        }
-
-        Object readResolve() {
-            Cells cells = attach(path);
-            return array ? Array.attach(cells, senderPid) : Value.attach(cells, senderPid);
-        }
     }
 }

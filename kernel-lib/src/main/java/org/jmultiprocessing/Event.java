@@ -2,13 +2,12 @@ package org.jmultiprocessing;
 
 import static org.jmultiprocessing.internal.shm.SyncDescriptor.*;
 
-import java.io.ObjectStreamException;
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.jmultiprocessing.internal.shm.Backoff;
 import org.jmultiprocessing.internal.shm.RegionDescriptor;
+import org.jmultiprocessing.internal.shm.SharedHandle;
 import org.jmultiprocessing.internal.shm.SharedRegion;
 
 /**
@@ -80,23 +79,7 @@ public final class Event implements Serializable {
         return "Event(" + (isSet() ? "set" : "unset") + ")";
     }
 
-    Object writeReplace() throws ObjectStreamException {
-        region.holdInTransit(0);
-        return new Ref(region.path().toString(), SharedRegion.currentPid());
-    }
-
-    private static final class Ref implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final String path;
-        private final long senderPid;
-
-        Ref(String path, long senderPid) {
-            this.path = path;
-            this.senderPid = senderPid;
-        }
-
-        Object readResolve() throws ObjectStreamException {
-            return new Event(SharedRegion.attach(Path.of(path)), senderPid);
-        }
+    Object writeReplace() {
+        return SharedHandle.of(region, 0, Event::new);
     }
 }

@@ -3,6 +3,7 @@ package org.jmultiprocessing;
 import java.io.Serializable;
 
 import org.jmultiprocessing.internal.shm.CellsDescriptor;
+import org.jmultiprocessing.internal.shm.SharedHandle;
 import org.jmultiprocessing.internal.shm.SharedRegion;
 
 /**
@@ -67,10 +68,11 @@ public abstract class Value implements Serializable {
     }
 
     Object writeReplace() {
-        return new Cells.Ref(cells, false);
+        return SharedHandle.of(region, 0, Value::attach);
     }
 
-    static Value attach(Cells cells, long senderPid) {
+    private static Value attach(SharedRegion region, long senderPid) {
+        Cells cells = Cells.attach(region);
         switch (cells.kind) {            case INT:
                 return new OfInt(cells, senderPid);            case LONG:
                 return new OfLong(cells, senderPid);            case DOUBLE:
