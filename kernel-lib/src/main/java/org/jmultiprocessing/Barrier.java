@@ -82,11 +82,11 @@ public final class Barrier implements Serializable {
 
     /** Waits at most {@code timeoutSeconds} for all parties; returns the arrival index (0 for the first). */
     public int await(double timeoutSeconds) {
-        return awaitUntil(Backoff.deadlineAfter(Backoff.toNanos(timeoutSeconds)));
+        return awaitUntil(Backoff.deadlineAfterSeconds(timeoutSeconds));
     }
 
     public int await(Duration timeout) {
-        return awaitUntil(Backoff.deadlineAfter(Backoff.toNanos(timeout)));
+        return awaitUntil(Backoff.deadlineAfter(timeout));
     }
 
     private int awaitUntil(long deadline) {

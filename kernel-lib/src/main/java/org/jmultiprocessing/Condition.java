@@ -92,11 +92,11 @@ public final class Condition implements Serializable {
      * is held again either way).
      */
     public boolean await(double timeoutSeconds) {
-        return awaitUntil(Backoff.deadlineAfter(Backoff.toNanos(timeoutSeconds)));
+        return awaitUntil(Backoff.deadlineAfterSeconds(timeoutSeconds));
     }
 
     public boolean await(Duration timeout) {
-        return awaitUntil(Backoff.deadlineAfter(Backoff.toNanos(timeout)));
+        return awaitUntil(Backoff.deadlineAfter(timeout));
     }
 
     /** Waits until {@code predicate} is true (Python's {@code wait_for}); returns its last value (true). */
@@ -106,17 +106,17 @@ public final class Condition implements Serializable {
 
     /** Waits at most {@code timeoutSeconds} until {@code predicate} is true; returns its last value. */
     public boolean awaitUntil(BooleanSupplier predicate, double timeoutSeconds) {
-        return awaitUntil(predicate, Backoff.deadlineAfter(Backoff.toNanos(timeoutSeconds)));
+        return awaitUntil(predicate, Backoff.deadlineAfterSeconds(timeoutSeconds));
     }
 
     public boolean awaitUntil(BooleanSupplier predicate, Duration timeout) {
-        return awaitUntil(predicate, Backoff.deadlineAfter(Backoff.toNanos(timeout)));
+        return awaitUntil(predicate, Backoff.deadlineAfter(timeout));
     }
 
     private boolean awaitUntil(BooleanSupplier predicate, long deadline) {
         boolean result = predicate.getAsBoolean();
         while (!result) {
-            if (deadline != Backoff.FOREVER && System.nanoTime() - deadline >= 0) {
+            if (Backoff.hasPassed(deadline)) {
                 break;
             }
             awaitUntil(deadline);

@@ -151,31 +151,18 @@ public final class Connection implements Serializable, AutoCloseable {
 
     /** Waits at most {@code timeoutSeconds} for {@link #poll()} to become true. */
     public boolean poll(double timeoutSeconds) {
-        return pollUntil(Backoff.deadlineAfter(Backoff.toNanos(timeoutSeconds)));
+        return pollUntil(Backoff.deadlineAfterSeconds(timeoutSeconds));
     }
 
     /** Waits at most {@code timeout} for {@link #poll()} to become true. */
     public boolean poll(Duration timeout) {
-        return pollUntil(Backoff.deadlineAfter(Backoff.toNanos(timeout)));
+        return pollUntil(Backoff.deadlineAfter(timeout));
     }
 
     private boolean pollUntil(long deadline) {
         checkReadable();
         Backoff backoff = new Backoff(deadline);
-        long lastPeerCheck = 0;
-        while (!incoming.hasData()) {
-            if (backoff.sleeping() && System.nanoTime() - lastPeerCheck > 2_000_000) {
-                lastPeerCheck = System.nanoTime();
-                if (peerGone.getAsBoolean()) {
-                    return true;
-                }
-            }
-            if (backoff.expired()) {
-                return false;
-            }
-            backoff.idle();
-        }
-        return true;
+        return backoff.await(() -> incoming.hasData() || backoff.slowCheckDue() && peerGone.getAsBoolean());
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -55,23 +55,16 @@ public final class Event implements Serializable {
 
     /** Waits at most {@code timeoutSeconds} for the flag (Python's {@code wait(timeout)}); returns the flag. */
     public boolean await(double timeoutSeconds) {
-        return awaitUntil(Backoff.deadlineAfter(Backoff.toNanos(timeoutSeconds)));
+        return awaitUntil(Backoff.deadlineAfterSeconds(timeoutSeconds));
     }
 
     /** Waits at most {@code timeout} for the flag; returns the flag. */
     public boolean await(Duration timeout) {
-        return awaitUntil(Backoff.deadlineAfter(Backoff.toNanos(timeout)));
+        return awaitUntil(Backoff.deadlineAfter(timeout));
     }
 
     private boolean awaitUntil(long deadline) {
-        Backoff backoff = new Backoff(deadline);
-        while (!isSet()) {
-            if (backoff.expired()) {
-                return false;
-            }
-            backoff.idle();
-        }
-        return true;
+        return new Backoff(deadline).await(this::isSet);
     }
 
     @Override

@@ -104,12 +104,12 @@ public class Queue<T> implements Serializable {
 
     /** Puts an item, waiting at most {@code timeoutSeconds} for a free slot; throws {@link Full} after that. */
     public void put(T item, double timeoutSeconds) {
-        putUntil(item, Backoff.deadlineAfter(Backoff.toNanos(timeoutSeconds)));
+        putUntil(item, Backoff.deadlineAfterSeconds(timeoutSeconds));
     }
 
     /** Puts an item, waiting at most {@code timeout} for a free slot; throws {@link Full} after that. */
     public void put(T item, Duration timeout) {
-        putUntil(item, Backoff.deadlineAfter(Backoff.toNanos(timeout)));
+        putUntil(item, Backoff.deadlineAfter(timeout));
     }
 
     /**
@@ -280,12 +280,12 @@ public class Queue<T> implements Serializable {
 
     /** Takes the next item, waiting at most {@code timeoutSeconds}; throws {@link Empty} after that. */
     public T get(double timeoutSeconds) {
-        return getUntil(Backoff.deadlineAfter(Backoff.toNanos(timeoutSeconds)));
+        return getUntil(Backoff.deadlineAfterSeconds(timeoutSeconds));
     }
 
     /** Takes the next item, waiting at most {@code timeout}; throws {@link Empty} after that. */
     public T get(Duration timeout) {
-        return getUntil(Backoff.deadlineAfter(Backoff.toNanos(timeout)));
+        return getUntil(Backoff.deadlineAfter(timeout));
     }
 
     /**

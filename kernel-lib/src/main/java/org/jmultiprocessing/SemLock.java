@@ -71,12 +71,12 @@ public abstract class SemLock implements Serializable {
      * {@code block} is false) and returns whether it acquired.
      */
     public boolean acquire(boolean block, double timeoutSeconds) {
-        return block ? acquireUntil(Backoff.deadlineAfter(Backoff.toNanos(timeoutSeconds))) : acquire(false);
+        return block ? acquireUntil(Backoff.deadlineAfterSeconds(timeoutSeconds)) : acquire(false);
     }
 
     /** Waits at most {@code timeout} and returns whether it acquired. */
     public boolean acquire(Duration timeout) {
-        return acquireUntil(Backoff.deadlineAfter(Backoff.toNanos(timeout)));
+        return acquireUntil(Backoff.deadlineAfter(timeout));
     }
 
     /**
@@ -105,7 +105,7 @@ public abstract class SemLock implements Serializable {
                 continue;
             }
             if (backoff == null) {
-                if (deadline != Backoff.FOREVER && System.nanoTime() - deadline >= 0) {
+                if (Backoff.hasPassed(deadline)) {
                     return false;
                 }
                 backoff = new Backoff(deadline);
