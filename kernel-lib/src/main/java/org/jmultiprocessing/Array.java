@@ -1,10 +1,10 @@
 package org.jmultiprocessing;
 
-import java.io.Serializable;
 import java.lang.invoke.VarHandle;
 import java.util.Objects;
 
 import org.jmultiprocessing.internal.shm.CellsDescriptor;
+import org.jmultiprocessing.internal.shm.SharedHandle;
 import org.jmultiprocessing.internal.shm.SharedRegion;
 
 /**
@@ -17,45 +17,20 @@ import org.jmultiprocessing.internal.shm.SharedRegion;
  * <p>Each element access is atomic; anything longer needs the array's recursive lock, {@link #getLock()},
  * as in Python. {@link RawArray} makes arrays without a lock.
  */
-public abstract class Array implements Serializable {
+public abstract class Array extends Cells {
     private static final long serialVersionUID = 1L;
 
-    final transient Cells cells;
-    final transient SharedRegion region;
-    final transient int data;
-    final transient int length;
+    Array(Kind kind, int length, boolean withLock) {
+        super(kind, length, kind.size, withLock);
+    }
 
-    Array(Cells cells, long senderPid) {
-        this.cells = cells;
-        this.region = cells.region;
-        this.data = cells.data;
-        this.length = cells.length;
-        if (senderPid == 0) {
-            region.hold(this, 0);
-        } else {
-            region.acceptTransit(this, 0, senderPid);
-        }
+    Array(SharedRegion region, long senderPid) {
+        super(region, senderPid);
     }
 
     /** The number of elements (Python's {@code len(a)}). */
     public int length() {
         return length;
-    }
-
-    /** The lock guarding this array (Python's {@code get_lock()}); an error for a raw array. */
-    public RLock getLock() {
-        return cells.lock();
-    }
-
-    /** Runs {@code action} while holding this array's lock. */
-    public void withLock(Runnable action) {
-        RLock lock = getLock();
-        lock.acquire();
-        try {
-            action.run();
-        } finally {
-            lock.release();
-        }
     }
 
     final int checkIndex(int index) {
@@ -85,108 +60,57 @@ public abstract class Array implements Serializable {
     }
 
     Object writeReplace() {
-        return new Cells.Ref(cells, true);
-    }
-
-    static Array attach(Cells cells, long senderPid) {
-        switch (cells.kind) {
-            case Value.INT:
-                return new OfInt(cells, senderPid);
-            case Value.LONG:
-                return new OfLong(cells, senderPid);
-            case Value.DOUBLE:
-                return new OfDouble(cells, senderPid);
-            case Value.BYTE:
-                return new OfByte(cells, senderPid);
-            case Value.CHAR:
-                return new OfChar(cells, senderPid);
-            case Value.BOOLEAN:
-                return new OfBoolean(cells, senderPid);
-            default:
-                throw new IllegalStateException("unknown array kind " + cells.kind);
-        }
+        return SharedHandle.of(region, 0, (attached, senderPid) -> received(attached, senderPid, true));
     }
 
     /** A shared int array of {@code length} zeros with a lock. */
     public static OfInt ofInts(int length) {
-        return new OfInt(Cells.create(Value.INT, length, 4, true), 0);
+        return new OfInt(length, true);
     }
 
     /** A shared int array holding a copy of {@code values}, with a lock. */
     public static OfInt ofInts(int... values) {
-        return createInt(values, true);
-    }
-
-    static OfInt createInt(int[] values, boolean withLock) {
-        OfInt array = new OfInt(Cells.create(Value.INT, values.length, 4, withLock), 0);
-        for (int i = 0; i < values.length; i++) {
-            array.set(i, values[i]);
-        }
-        return array;
+        return new OfInt(values, true);
     }
 
     /** A shared long array of {@code length} zeros with a lock. */
     public static OfLong ofLongs(int length) {
-        return new OfLong(Cells.create(Value.LONG, length, 8, true), 0);
+        return new OfLong(length, true);
     }
 
     /** A shared long array holding a copy of {@code values}, with a lock. */
     public static OfLong ofLongs(long... values) {
-        return createLong(values, true);
-    }
-
-    static OfLong createLong(long[] values, boolean withLock) {
-        OfLong array = new OfLong(Cells.create(Value.LONG, values.length, 8, withLock), 0);
-        for (int i = 0; i < values.length; i++) {
-            array.set(i, values[i]);
-        }
-        return array;
+        return new OfLong(values, true);
     }
 
     /** A shared double array of {@code length} zeros with a lock. */
     public static OfDouble ofDoubles(int length) {
-        return new OfDouble(Cells.create(Value.DOUBLE, length, 8, true), 0);
+        return new OfDouble(length, true);
     }
 
     /** A shared double array holding a copy of {@code values}, with a lock. */
     public static OfDouble ofDoubles(double... values) {
-        return createDouble(values, true);
-    }
-
-    static OfDouble createDouble(double[] values, boolean withLock) {
-        OfDouble array = new OfDouble(Cells.create(Value.DOUBLE, values.length, 8, withLock), 0);
-        for (int i = 0; i < values.length; i++) {
-            array.set(i, values[i]);
-        }
-        return array;
+        return new OfDouble(values, true);
     }
 
     /** A shared byte array of {@code length} zeros with a lock. */
     public static OfByte ofBytes(int length) {
-        return new OfByte(Cells.create(Value.BYTE, length, 1, true), 0);
+        return new OfByte(length, true);
     }
 
     /** A shared byte array holding a copy of {@code values}, with a lock. */
     public static OfByte ofBytes(byte... values) {
-        return createByte(values, true);
-    }
-
-    static OfByte createByte(byte[] values, boolean withLock) {
-        OfByte array = new OfByte(Cells.create(Value.BYTE, values.length, 1, withLock), 0);
-        for (int i = 0; i < values.length; i++) {
-            array.set(i, values[i]);
-        }
-        return array;
+        return new OfByte(values, true);
     }
 
     /** A shared char array of {@code length} zeros with a lock. */
     public static OfChar ofChars(int length) {
-        return new OfChar(Cells.create(Value.CHAR, length, 2, true), 0);
+        return new OfChar(length, true);
     }
 
     /** A shared char array holding a copy of {@code values}, with a lock. */
     public static OfChar ofChars(char... values) {
-        return createChar(values, true);
+        return new OfChar(values, true);
     }
 
     /** A shared char array holding the characters of {@code text}. */
@@ -194,38 +118,33 @@ public abstract class Array implements Serializable {
         return ofChars(text.toCharArray());
     }
 
-    static OfChar createChar(char[] values, boolean withLock) {
-        OfChar array = new OfChar(Cells.create(Value.CHAR, values.length, 2, withLock), 0);
-        for (int i = 0; i < values.length; i++) {
-            array.set(i, values[i]);
-        }
-        return array;
-    }
-
     /** A shared boolean array of {@code length} zeros with a lock. */
     public static OfBoolean ofBooleans(int length) {
-        return new OfBoolean(Cells.create(Value.BOOLEAN, length, 1, true), 0);
+        return new OfBoolean(length, true);
     }
 
     /** A shared boolean array holding a copy of {@code values}, with a lock. */
     public static OfBoolean ofBooleans(boolean... values) {
-        return createBoolean(values, true);
-    }
-
-    static OfBoolean createBoolean(boolean[] values, boolean withLock) {
-        OfBoolean array = new OfBoolean(Cells.create(Value.BOOLEAN, values.length, 1, withLock), 0);
-        for (int i = 0; i < values.length; i++) {
-            array.set(i, values[i]);
-        }
-        return array;
+        return new OfBoolean(values, true);
     }
 
     /** A shared int array. */
     public static final class OfInt extends Array {
         private static final long serialVersionUID = 1L;
 
-        OfInt(Cells cells, long senderPid) {
-            super(cells, senderPid);
+        OfInt(int length, boolean withLock) {
+            super(Kind.INT, length, withLock);
+        }
+
+        OfInt(int[] values, boolean withLock) {
+            this(values.length, withLock);
+            for (int i = 0; i < values.length; i++) {
+                set(i, values[i]);
+            }
+        }
+
+        OfInt(SharedRegion region, long senderPid) {
+            super(region, senderPid);
         }
 
         /** Python's {@code a[index]}. */
@@ -259,8 +178,19 @@ public abstract class Array implements Serializable {
     public static final class OfLong extends Array {
         private static final long serialVersionUID = 1L;
 
-        OfLong(Cells cells, long senderPid) {
-            super(cells, senderPid);
+        OfLong(int length, boolean withLock) {
+            super(Kind.LONG, length, withLock);
+        }
+
+        OfLong(long[] values, boolean withLock) {
+            this(values.length, withLock);
+            for (int i = 0; i < values.length; i++) {
+                set(i, values[i]);
+            }
+        }
+
+        OfLong(SharedRegion region, long senderPid) {
+            super(region, senderPid);
         }
 
         /** Python's {@code a[index]}. */
@@ -294,8 +224,19 @@ public abstract class Array implements Serializable {
     public static final class OfDouble extends Array {
         private static final long serialVersionUID = 1L;
 
-        OfDouble(Cells cells, long senderPid) {
-            super(cells, senderPid);
+        OfDouble(int length, boolean withLock) {
+            super(Kind.DOUBLE, length, withLock);
+        }
+
+        OfDouble(double[] values, boolean withLock) {
+            this(values.length, withLock);
+            for (int i = 0; i < values.length; i++) {
+                set(i, values[i]);
+            }
+        }
+
+        OfDouble(SharedRegion region, long senderPid) {
+            super(region, senderPid);
         }
 
         /** Python's {@code a[index]}. */
@@ -329,8 +270,19 @@ public abstract class Array implements Serializable {
     public static final class OfByte extends Array {
         private static final long serialVersionUID = 1L;
 
-        OfByte(Cells cells, long senderPid) {
-            super(cells, senderPid);
+        OfByte(int length, boolean withLock) {
+            super(Kind.BYTE, length, withLock);
+        }
+
+        OfByte(byte[] values, boolean withLock) {
+            this(values.length, withLock);
+            for (int i = 0; i < values.length; i++) {
+                set(i, values[i]);
+            }
+        }
+
+        OfByte(SharedRegion region, long senderPid) {
+            super(region, senderPid);
         }
 
         /** Python's {@code a[index]}. */
@@ -364,8 +316,19 @@ public abstract class Array implements Serializable {
     public static final class OfChar extends Array {
         private static final long serialVersionUID = 1L;
 
-        OfChar(Cells cells, long senderPid) {
-            super(cells, senderPid);
+        OfChar(int length, boolean withLock) {
+            super(Kind.CHAR, length, withLock);
+        }
+
+        OfChar(char[] values, boolean withLock) {
+            this(values.length, withLock);
+            for (int i = 0; i < values.length; i++) {
+                set(i, values[i]);
+            }
+        }
+
+        OfChar(SharedRegion region, long senderPid) {
+            super(region, senderPid);
         }
 
         /** Python's {@code a[index]}. */
@@ -399,8 +362,19 @@ public abstract class Array implements Serializable {
     public static final class OfBoolean extends Array {
         private static final long serialVersionUID = 1L;
 
-        OfBoolean(Cells cells, long senderPid) {
-            super(cells, senderPid);
+        OfBoolean(int length, boolean withLock) {
+            super(Kind.BOOLEAN, length, withLock);
+        }
+
+        OfBoolean(boolean[] values, boolean withLock) {
+            this(values.length, withLock);
+            for (int i = 0; i < values.length; i++) {
+                set(i, values[i]);
+            }
+        }
+
+        OfBoolean(SharedRegion region, long senderPid) {
+            super(region, senderPid);
         }
 
         /** Python's {@code a[index]}. */

@@ -2,13 +2,12 @@ package org.jmultiprocessing;
 
 import static org.jmultiprocessing.internal.shm.SyncDescriptor.*;
 
-import java.io.ObjectStreamException;
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.jmultiprocessing.internal.shm.Backoff;
 import org.jmultiprocessing.internal.shm.RegionDescriptor;
+import org.jmultiprocessing.internal.shm.SharedHandle;
 import org.jmultiprocessing.internal.shm.SharedRegion;
 import org.jmultiprocessing.internal.shm.SpinMutex;
 
@@ -83,11 +82,11 @@ public final class Barrier implements Serializable {
 
     /** Waits at most {@code timeoutSeconds} for all parties; returns the arrival index (0 for the first). */
     public int await(double timeoutSeconds) {
-        return awaitUntil(Backoff.deadlineAfter(Backoff.toNanos(timeoutSeconds)));
+        return awaitUntil(Backoff.deadlineAfterSeconds(timeoutSeconds));
     }
 
     public int await(Duration timeout) {
-        return awaitUntil(Backoff.deadlineAfter(Backoff.toNanos(timeout)));
+        return awaitUntil(Backoff.deadlineAfter(timeout));
     }
 
     private int awaitUntil(long deadline) {
@@ -197,28 +196,11 @@ public final class Barrier implements Serializable {
         return "Barrier(parties=" + parties + ", waiting=" + nWaiting() + (isBroken() ? ", broken" : "") + ")";
     }
 
-    Object writeReplace() throws ObjectStreamException {
-        region.holdInTransit(0);
-        return new Ref(region.path().toString(), SharedRegion.currentPid(), action, defaultTimeoutNanos);
-    }
-
-    private static final class Ref implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final String path;
-        private final long senderPid;
-        private final Action action;
-        private final long defaultTimeoutNanos;
-
-        Ref(String path, long senderPid, Action action, long defaultTimeoutNanos) {
-            this.path = path;
-            this.senderPid = senderPid;
-            this.action = action;
-            this.defaultTimeoutNanos = defaultTimeoutNanos;
-        }
-
-        Object readResolve() throws ObjectStreamException {
-            return new Barrier(SharedRegion.attach(Path.of(path)), senderPid, action, defaultTimeoutNanos);
-        }
+    Object writeReplace() {
+        Action action = this.action;
+        long defaultTimeoutNanos = this.defaultTimeoutNanos;
+        return SharedHandle.of(region, 0,
+                (attached, senderPid) -> new Barrier(attached, senderPid, action, defaultTimeoutNanos));
     }
 
     /** Thrown to every party of a broken barrier (Python's {@code threading.BrokenBarrierError}). */

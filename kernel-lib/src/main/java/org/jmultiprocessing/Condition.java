@@ -2,14 +2,13 @@ package org.jmultiprocessing;
 
 import static org.jmultiprocessing.internal.shm.SyncDescriptor.*;
 
-import java.io.ObjectStreamException;
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 import org.jmultiprocessing.internal.shm.Backoff;
 import org.jmultiprocessing.internal.shm.RegionDescriptor;
+import org.jmultiprocessing.internal.shm.SharedHandle;
 import org.jmultiprocessing.internal.shm.SharedRegion;
 
 /**
@@ -93,11 +92,11 @@ public final class Condition implements Serializable {
      * is held again either way).
      */
     public boolean await(double timeoutSeconds) {
-        return awaitUntil(Backoff.deadlineAfter(Backoff.toNanos(timeoutSeconds)));
+        return awaitUntil(Backoff.deadlineAfterSeconds(timeoutSeconds));
     }
 
     public boolean await(Duration timeout) {
-        return awaitUntil(Backoff.deadlineAfter(Backoff.toNanos(timeout)));
+        return awaitUntil(Backoff.deadlineAfter(timeout));
     }
 
     /** Waits until {@code predicate} is true (Python's {@code wait_for}); returns its last value (true). */
@@ -107,17 +106,17 @@ public final class Condition implements Serializable {
 
     /** Waits at most {@code timeoutSeconds} until {@code predicate} is true; returns its last value. */
     public boolean awaitUntil(BooleanSupplier predicate, double timeoutSeconds) {
-        return awaitUntil(predicate, Backoff.deadlineAfter(Backoff.toNanos(timeoutSeconds)));
+        return awaitUntil(predicate, Backoff.deadlineAfterSeconds(timeoutSeconds));
     }
 
     public boolean awaitUntil(BooleanSupplier predicate, Duration timeout) {
-        return awaitUntil(predicate, Backoff.deadlineAfter(Backoff.toNanos(timeout)));
+        return awaitUntil(predicate, Backoff.deadlineAfter(timeout));
     }
 
     private boolean awaitUntil(BooleanSupplier predicate, long deadline) {
         boolean result = predicate.getAsBoolean();
         while (!result) {
-            if (deadline != Backoff.FOREVER && System.nanoTime() - deadline >= 0) {
+            if (Backoff.hasPassed(deadline)) {
                 break;
             }
             awaitUntil(deadline);
@@ -204,25 +203,8 @@ public final class Condition implements Serializable {
         return "Condition(" + lock + ", waiting " + ((word >>> 32) - (int) word) + ")";
     }
 
-    Object writeReplace() throws ObjectStreamException {
-        region.holdInTransit(0);
-        return new Ref(region.path().toString(), SharedRegion.currentPid(), lock);
-    }
-
-    private static final class Ref implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final String path;
-        private final long senderPid;
-        private final SemLock lock;
-
-        Ref(String path, long senderPid, SemLock lock) {
-            this.path = path;
-            this.senderPid = senderPid;
-            this.lock = lock;
-        }
-
-        Object readResolve() throws ObjectStreamException {
-            return new Condition(SharedRegion.attach(Path.of(path)), senderPid, lock);
-        }
+    Object writeReplace() {
+        SemLock lock = this.lock;
+        return SharedHandle.of(region, 0, (attached, senderPid) -> new Condition(attached, senderPid, lock));
     }
 }

@@ -1,7 +1,6 @@
 package org.jmultiprocessing;
 
 import java.io.IOException;
-import java.io.ObjectStreamException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import org.jmultiprocessing.internal.shm.MessageCodec;
 import org.jmultiprocessing.internal.shm.MessageRing;
 import org.jmultiprocessing.internal.shm.PipeDescriptor;
 import org.jmultiprocessing.internal.shm.RegionDescriptor;
+import org.jmultiprocessing.internal.shm.SharedHandle;
 import org.jmultiprocessing.internal.shm.SharedRegion;
 
 /**
@@ -151,31 +151,18 @@ public final class Connection implements Serializable, AutoCloseable {
 
     /** Waits at most {@code timeoutSeconds} for {@link #poll()} to become true. */
     public boolean poll(double timeoutSeconds) {
-        return pollUntil(Backoff.deadlineAfter(Backoff.toNanos(timeoutSeconds)));
+        return pollUntil(Backoff.deadlineAfterSeconds(timeoutSeconds));
     }
 
     /** Waits at most {@code timeout} for {@link #poll()} to become true. */
     public boolean poll(Duration timeout) {
-        return pollUntil(Backoff.deadlineAfter(Backoff.toNanos(timeout)));
+        return pollUntil(Backoff.deadlineAfter(timeout));
     }
 
     private boolean pollUntil(long deadline) {
         checkReadable();
         Backoff backoff = new Backoff(deadline);
-        long lastPeerCheck = 0;
-        while (!incoming.hasData()) {
-            if (backoff.sleeping() && System.nanoTime() - lastPeerCheck > 2_000_000) {
-                lastPeerCheck = System.nanoTime();
-                if (peerGone.getAsBoolean()) {
-                    return true;
-                }
-            }
-            if (backoff.expired()) {
-                return false;
-            }
-            backoff.idle();
-        }
-        return true;
+        return backoff.await(() -> incoming.hasData() || backoff.slowCheckDue() && peerGone.getAsBoolean());
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -223,27 +210,10 @@ public final class Connection implements Serializable, AutoCloseable {
                 + (isClosed() ? ", closed" : "") + ")";
     }
 
-    Object writeReplace() throws ObjectStreamException {
+    Object writeReplace() {
         checkOpen();
-        region.holdInTransit(end);
-        return new Ref(region.path().toString(), end, SharedRegion.currentPid());
-    }
-
-    private static final class Ref implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final String path;
-        private final int end;
-        private final long senderPid;
-
-        Ref(String path, int end, long senderPid) {
-            this.path = path;
-            this.end = end;
-            this.senderPid = senderPid;
-        }
-
-        Object readResolve() throws ObjectStreamException {
-            return new Connection(SharedRegion.attach(Path.of(path)), end, senderPid);
-        }
+        int end = this.end;
+        return SharedHandle.of(region, end, (attached, senderPid) -> new Connection(attached, end, senderPid));
     }
 
     /** Thrown by {@code recv} when nothing more can arrive (Python's {@code EOFError}). */

@@ -2,13 +2,12 @@ package org.jmultiprocessing;
 
 import static org.jmultiprocessing.internal.shm.SyncDescriptor.*;
 
-import java.io.ObjectStreamException;
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.jmultiprocessing.internal.shm.Backoff;
 import org.jmultiprocessing.internal.shm.RegionDescriptor;
+import org.jmultiprocessing.internal.shm.SharedHandle;
 import org.jmultiprocessing.internal.shm.SharedRegion;
 
 /**
@@ -56,23 +55,16 @@ public final class Event implements Serializable {
 
     /** Waits at most {@code timeoutSeconds} for the flag (Python's {@code wait(timeout)}); returns the flag. */
     public boolean await(double timeoutSeconds) {
-        return awaitUntil(Backoff.deadlineAfter(Backoff.toNanos(timeoutSeconds)));
+        return awaitUntil(Backoff.deadlineAfterSeconds(timeoutSeconds));
     }
 
     /** Waits at most {@code timeout} for the flag; returns the flag. */
     public boolean await(Duration timeout) {
-        return awaitUntil(Backoff.deadlineAfter(Backoff.toNanos(timeout)));
+        return awaitUntil(Backoff.deadlineAfter(timeout));
     }
 
     private boolean awaitUntil(long deadline) {
-        Backoff backoff = new Backoff(deadline);
-        while (!isSet()) {
-            if (backoff.expired()) {
-                return false;
-            }
-            backoff.idle();
-        }
-        return true;
+        return new Backoff(deadline).await(this::isSet);
     }
 
     @Override
@@ -80,23 +72,7 @@ public final class Event implements Serializable {
         return "Event(" + (isSet() ? "set" : "unset") + ")";
     }
 
-    Object writeReplace() throws ObjectStreamException {
-        region.holdInTransit(0);
-        return new Ref(region.path().toString(), SharedRegion.currentPid());
-    }
-
-    private static final class Ref implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final String path;
-        private final long senderPid;
-
-        Ref(String path, long senderPid) {
-            this.path = path;
-            this.senderPid = senderPid;
-        }
-
-        Object readResolve() throws ObjectStreamException {
-            return new Event(SharedRegion.attach(Path.of(path)), senderPid);
-        }
+    Object writeReplace() {
+        return SharedHandle.of(region, 0, Event::new);
     }
 }

@@ -55,17 +55,10 @@ public final class JoinableQueue<T> extends Queue<T> {
 
     /** Waits at most {@code timeout}; returns whether every task was done. (An extension over Python.) */
     public boolean join(Duration timeout) {
-        return joinUntil(Backoff.deadlineAfter(Backoff.toNanos(timeout)));
+        return joinUntil(Backoff.deadlineAfter(timeout));
     }
 
     private boolean joinUntil(long deadline) {
-        Backoff backoff = new Backoff(deadline);
-        while (region.getLongVolatile(base + UNFINISHED_TASKS_OFFSET) > 0) {
-            if (backoff.expired()) {
-                return false;
-            }
-            backoff.idle();
-        }
-        return true;
+        return new Backoff(deadline).await(() -> region.getLongVolatile(base + UNFINISHED_TASKS_OFFSET) <= 0);
     }
 }

@@ -2,7 +2,6 @@ package org.jmultiprocessing;
 
 import static org.jmultiprocessing.internal.shm.QueueDescriptor.*;
 
-import java.io.ObjectStreamException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +17,7 @@ import org.jmultiprocessing.internal.shm.MessageRing;
 import org.jmultiprocessing.internal.shm.QueueDescriptor;
 import org.jmultiprocessing.internal.shm.RegionDescriptor;
 import org.jmultiprocessing.internal.shm.RingDescriptor;
+import org.jmultiprocessing.internal.shm.SharedHandle;
 import org.jmultiprocessing.internal.shm.SharedRegion;
 
 /**
@@ -104,12 +104,12 @@ public class Queue<T> implements Serializable {
 
     /** Puts an item, waiting at most {@code timeoutSeconds} for a free slot; throws {@link Full} after that. */
     public void put(T item, double timeoutSeconds) {
-        putUntil(item, Backoff.deadlineAfter(Backoff.toNanos(timeoutSeconds)));
+        putUntil(item, Backoff.deadlineAfterSeconds(timeoutSeconds));
     }
 
     /** Puts an item, waiting at most {@code timeout} for a free slot; throws {@link Full} after that. */
     public void put(T item, Duration timeout) {
-        putUntil(item, Backoff.deadlineAfter(Backoff.toNanos(timeout)));
+        putUntil(item, Backoff.deadlineAfter(timeout));
     }
 
     /**
@@ -280,12 +280,12 @@ public class Queue<T> implements Serializable {
 
     /** Takes the next item, waiting at most {@code timeoutSeconds}; throws {@link Empty} after that. */
     public T get(double timeoutSeconds) {
-        return getUntil(Backoff.deadlineAfter(Backoff.toNanos(timeoutSeconds)));
+        return getUntil(Backoff.deadlineAfterSeconds(timeoutSeconds));
     }
 
     /** Takes the next item, waiting at most {@code timeout}; throws {@link Empty} after that. */
     public T get(Duration timeout) {
-        return getUntil(Backoff.deadlineAfter(Backoff.toNanos(timeout)));
+        return getUntil(Backoff.deadlineAfter(timeout));
     }
 
     /**
@@ -400,28 +400,9 @@ public class Queue<T> implements Serializable {
         return getClass().getSimpleName() + "(qsize=" + qsize() + (maxsize > 0 ? ", maxsize=" + maxsize : "") + ")";
     }
 
-    Object writeReplace() throws ObjectStreamException {
+    Object writeReplace() {
         checkOpen();
-        region.holdInTransit(0);
-        return new Ref(region.path().toString(), SharedRegion.currentPid(), this instanceof JoinableQueue);
-    }
-
-    private static final class Ref implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final String path;
-        private final long senderPid;
-        private final boolean joinable;
-
-        Ref(String path, long senderPid, boolean joinable) {
-            this.path = path;
-            this.senderPid = senderPid;
-            this.joinable = joinable;
-        }
-
-        Object readResolve() throws ObjectStreamException {
-            SharedRegion region = SharedRegion.attach(Path.of(path));
-            return joinable ? new JoinableQueue<>(region, senderPid) : new Queue<>(region, senderPid);
-        }
+        return SharedHandle.of(region, 0, this instanceof JoinableQueue ? JoinableQueue::new : Queue::new);
     }
 
     /** Thrown by {@code get} when no item arrived in time (Python's {@code queue.Empty}). */

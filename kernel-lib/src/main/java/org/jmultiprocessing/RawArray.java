@@ -10,61 +10,61 @@ public final class RawArray {
 
     /** A shared int array of {@code length} zeros without a lock. */
     public static Array.OfInt ofInts(int length) {
-        return Array.createInt(new int[length], false);
+        return new Array.OfInt(length, false);
     }
 
     /** A shared int array holding a copy of {@code values}, without a lock. */
     public static Array.OfInt ofInts(int... values) {
-        return Array.createInt(values, false);
+        return new Array.OfInt(values, false);
     }
 
     /** A shared long array of {@code length} zeros without a lock. */
     public static Array.OfLong ofLongs(int length) {
-        return Array.createLong(new long[length], false);
+        return new Array.OfLong(length, false);
     }
 
     /** A shared long array holding a copy of {@code values}, without a lock. */
     public static Array.OfLong ofLongs(long... values) {
-        return Array.createLong(values, false);
+        return new Array.OfLong(values, false);
     }
 
     /** A shared double array of {@code length} zeros without a lock. */
     public static Array.OfDouble ofDoubles(int length) {
-        return Array.createDouble(new double[length], false);
+        return new Array.OfDouble(length, false);
     }
 
     /** A shared double array holding a copy of {@code values}, without a lock. */
     public static Array.OfDouble ofDoubles(double... values) {
-        return Array.createDouble(values, false);
+        return new Array.OfDouble(values, false);
     }
 
     /** A shared byte array of {@code length} zeros without a lock. */
     public static Array.OfByte ofBytes(int length) {
-        return Array.createByte(new byte[length], false);
+        return new Array.OfByte(length, false);
     }
 
     /** A shared byte array holding a copy of {@code values}, without a lock. */
     public static Array.OfByte ofBytes(byte... values) {
-        return Array.createByte(values, false);
+        return new Array.OfByte(values, false);
     }
 
     /** A shared char array of {@code length} zeros without a lock. */
     public static Array.OfChar ofChars(int length) {
-        return Array.createChar(new char[length], false);
+        return new Array.OfChar(length, false);
     }
 
     /** A shared char array holding a copy of {@code values}, without a lock. */
     public static Array.OfChar ofChars(char... values) {
-        return Array.createChar(values, false);
+        return new Array.OfChar(values, false);
     }
 
     /** A shared boolean array of {@code length} zeros without a lock. */
     public static Array.OfBoolean ofBooleans(int length) {
-        return Array.createBoolean(new boolean[length], false);
+        return new Array.OfBoolean(length, false);
     }
 
     /** A shared boolean array holding a copy of {@code values}, without a lock. */
     public static Array.OfBoolean ofBooleans(boolean... values) {
-        return Array.createBoolean(values, false);
+        return new Array.OfBoolean(values, false);
     }
 }

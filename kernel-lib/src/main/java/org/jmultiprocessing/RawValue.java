@@ -9,26 +9,26 @@ public final class RawValue {
     }
 
     public static Value.OfInt ofInt(int initial) {
-        return Value.createInt(initial, false);
+        return new Value.OfInt(initial, false);
     }
 
     public static Value.OfLong ofLong(long initial) {
-        return Value.createLong(initial, false);
+        return new Value.OfLong(initial, false);
     }
 
     public static Value.OfDouble ofDouble(double initial) {
-        return Value.createDouble(initial, false);
+        return new Value.OfDouble(initial, false);
     }
 
     public static Value.OfByte ofByte(byte initial) {
-        return Value.createByte(initial, false);
+        return new Value.OfByte(initial, false);
     }
 
     public static Value.OfChar ofChar(char initial) {
-        return Value.createChar(initial, false);
+        return new Value.OfChar(initial, false);
     }
 
     public static Value.OfBoolean ofBoolean(boolean initial) {
-        return Value.createBoolean(initial, false);
+        return new Value.OfBoolean(initial, false);
     }
 }

@@ -2,7 +2,6 @@ package org.jmultiprocessing;
 
 import static org.jmultiprocessing.internal.shm.SemaphoreDescriptor.*;
 
-import java.io.ObjectStreamException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +9,7 @@ import java.time.Duration;
 import org.jmultiprocessing.internal.shm.Backoff;
 import org.jmultiprocessing.internal.shm.RegionDescriptor;
 import org.jmultiprocessing.internal.shm.SemaphoreDescriptor;
+import org.jmultiprocessing.internal.shm.SharedHandle;
 import org.jmultiprocessing.internal.shm.SharedRegion;
 
 /**
@@ -71,12 +71,12 @@ public abstract class SemLock implements Serializable {
      * {@code block} is false) and returns whether it acquired.
      */
     public boolean acquire(boolean block, double timeoutSeconds) {
-        return block ? acquireUntil(Backoff.deadlineAfter(Backoff.toNanos(timeoutSeconds))) : acquire(false);
+        return block ? acquireUntil(Backoff.deadlineAfterSeconds(timeoutSeconds)) : acquire(false);
     }
 
     /** Waits at most {@code timeout} and returns whether it acquired. */
     public boolean acquire(Duration timeout) {
-        return acquireUntil(Backoff.deadlineAfter(Backoff.toNanos(timeout)));
+        return acquireUntil(Backoff.deadlineAfter(timeout));
     }
 
     /**
@@ -105,7 +105,7 @@ public abstract class SemLock implements Serializable {
                 continue;
             }
             if (backoff == null) {
-                if (deadline != Backoff.FOREVER && System.nanoTime() - deadline >= 0) {
+                if (Backoff.hasPassed(deadline)) {
                     return false;
                 }
                 backoff = new Backoff(deadline);
@@ -145,38 +145,23 @@ public abstract class SemLock implements Serializable {
         return region.path();
     }
 
-    Object writeReplace() throws ObjectStreamException {
-        region.holdInTransit(0);
-        return new Ref(region.path().toString(), base, SharedRegion.currentPid(), getClass());
+    /** The serialized form: the file, the offset of the counter in it, and which kind of lock it is. */
+    Object writeReplace() {
+        int base = this.base;
+        Class<? extends SemLock> kind = getClass();
+        return SharedHandle.of(region, 0, (attached, senderPid) -> received(kind, attached, base, senderPid));
     }
 
-    /** The serialized form: the file, the offset of the counter in it, and which kind of lock it is. */
-    private static final class Ref implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final String path;
-        private final int base;
-        private final long senderPid;
-        private final Class<? extends SemLock> kind;
-
-        Ref(String path, int base, long senderPid, Class<? extends SemLock> kind) {
-            this.path = path;
-            this.base = base;
-            this.senderPid = senderPid;
-            this.kind = kind;
+    private static SemLock received(Class<? extends SemLock> kind, SharedRegion region, int base, long senderPid) {
+        if (kind == Lock.class) {
+            return new Lock(region, base, senderPid);
+        } else if (kind == RLock.class) {
+            return new RLock(region, base, senderPid);
+        } else if (kind == BoundedSemaphore.class) {
+            return new BoundedSemaphore(region, base, senderPid);
+        } else if (kind == Semaphore.class) {
+            return new Semaphore(region, base, senderPid);
         }
-
-        Object readResolve() throws ObjectStreamException {
-            SharedRegion region = SharedRegion.attach(Path.of(path));
-            if (kind == Lock.class) {
-                return new Lock(region, base, senderPid);
-            } else if (kind == RLock.class) {
-                return new RLock(region, base, senderPid);
-            } else if (kind == BoundedSemaphore.class) {
-                return new BoundedSemaphore(region, base, senderPid);
-            } else if (kind == Semaphore.class) {
-                return new Semaphore(region, base, senderPid);
-            }
-            throw new IllegalStateException("unknown lock kind " + kind.getName());
-        }
+        throw new IllegalStateException("unknown lock kind " + kind.getName());
     }
 }

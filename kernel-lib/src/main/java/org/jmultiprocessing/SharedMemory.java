@@ -1,7 +1,6 @@
 package org.jmultiprocessing;
 
 import java.io.IOException;
-import java.io.ObjectStreamException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -14,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.jmultiprocessing.internal.Session;
 import org.jmultiprocessing.internal.shm.RegionDescriptor;
+import org.jmultiprocessing.internal.shm.SharedHandle;
 import org.jmultiprocessing.internal.shm.SharedRegion;
 
 /**
@@ -153,24 +153,8 @@ public final class SharedMemory implements Serializable {
         return "SharedMemory(name=" + name + ", size=" + size + ")";
     }
 
-    Object writeReplace() throws ObjectStreamException {
+    Object writeReplace() {
         checkOpen();
-        region.holdInTransit(0);
-        return new Ref(name, SharedRegion.currentPid());
-    }
-
-    private static final class Ref implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final String name;
-        private final long senderPid;
-
-        Ref(String name, long senderPid) {
-            this.name = name;
-            this.senderPid = senderPid;
-        }
-
-        Object readResolve() throws ObjectStreamException {
-            return new SharedMemory(SharedRegion.attach(pathOf(name)), senderPid);
-        }
+        return SharedHandle.of(region, 0, SharedMemory::new);
     }
 }

@@ -2,9 +2,7 @@ package org.jmultiprocessing;
 
 import static org.jmultiprocessing.internal.shm.QueueDescriptor.*;
 
-import java.io.ObjectStreamException;
 import java.io.Serializable;
-import java.nio.file.Path;
 
 import org.jmultiprocessing.internal.shm.Backoff;
 import org.jmultiprocessing.internal.shm.MessageCodec;
@@ -12,6 +10,7 @@ import org.jmultiprocessing.internal.shm.MessageRing;
 import org.jmultiprocessing.internal.shm.QueueDescriptor;
 import org.jmultiprocessing.internal.shm.RegionDescriptor;
 import org.jmultiprocessing.internal.shm.RingDescriptor;
+import org.jmultiprocessing.internal.shm.SharedHandle;
 import org.jmultiprocessing.internal.shm.SharedRegion;
 
 /**
@@ -82,24 +81,8 @@ public final class SimpleQueue<T> implements Serializable {
         return "SimpleQueue(" + (empty() ? "empty" : "not empty") + ")";
     }
 
-    Object writeReplace() throws ObjectStreamException {
+    Object writeReplace() {
         checkOpen();
-        region.holdInTransit(0);
-        return new Ref(region.path().toString(), SharedRegion.currentPid());
-    }
-
-    private static final class Ref implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final String path;
-        private final long senderPid;
-
-        Ref(String path, long senderPid) {
-            this.path = path;
-            this.senderPid = senderPid;
-        }
-
-        Object readResolve() throws ObjectStreamException {
-            return new SimpleQueue<>(SharedRegion.attach(Path.of(path)), senderPid);
-        }
+        return SharedHandle.of(region, 0, SimpleQueue::new);
     }
 }

@@ -1,8 +1,9 @@
 package org.jmultiprocessing;
 
-import java.io.Serializable;
+import static org.jmultiprocessing.internal.shm.CellsDescriptor.VALUE_SLOT_LENGTH;
 
 import org.jmultiprocessing.internal.shm.CellsDescriptor;
+import org.jmultiprocessing.internal.shm.SharedHandle;
 import org.jmultiprocessing.internal.shm.SharedRegion;
 
 /**
@@ -22,138 +23,62 @@ import org.jmultiprocessing.internal.shm.SharedRegion;
  * {@code addAndGet(delta)} of the numeric kinds does exactly that. {@link RawValue} makes values without a
  * lock (Python's {@code RawValue}), whose {@code addAndGet} is a lock-free atomic instead.
  */
-public abstract class Value implements Serializable {
+public abstract class Value extends Cells {
     private static final long serialVersionUID = 1L;
 
-    static final int INT = 1;
-    static final int LONG = 2;
-    static final int DOUBLE = 3;
-    static final int BYTE = 4;
-    static final int CHAR = 5;
-    static final int BOOLEAN = 6;
-
-    final transient Cells cells;
-    final transient SharedRegion region;
-    final transient int data;
-
-    Value(Cells cells, long senderPid) {
-        this.cells = cells;
-        this.region = cells.region;
-        this.data = cells.data;
-        if (senderPid == 0) {
-            region.hold(this, 0);
-        } else {
-            region.acceptTransit(this, 0, senderPid);
-        }
+    Value(Kind kind, boolean withLock) {
+        super(kind, 1, VALUE_SLOT_LENGTH, withLock);
     }
 
-    /**
-     * The lock guarding this value (Python's {@code get_lock()}); an {@link IllegalStateException} for a
-     * raw value.
-     */
-    public RLock getLock() {
-        return cells.lock();
-    }
-
-    /** Runs {@code action} while holding this value's lock. */
-    public void withLock(Runnable action) {
-        RLock lock = getLock();
-        lock.acquire();
-        try {
-            action.run();
-        } finally {
-            lock.release();
-        }
+    Value(SharedRegion region, long senderPid) {
+        super(region, senderPid);
     }
 
     Object writeReplace() {
-        return new Cells.Ref(cells, false);
-    }
-
-    static Value attach(Cells cells, long senderPid) {
-        switch (cells.kind) {            case INT:
-                return new OfInt(cells, senderPid);            case LONG:
-                return new OfLong(cells, senderPid);            case DOUBLE:
-                return new OfDouble(cells, senderPid);            case BYTE:
-                return new OfByte(cells, senderPid);            case CHAR:
-                return new OfChar(cells, senderPid);            case BOOLEAN:
-                return new OfBoolean(cells, senderPid);            default:
-                throw new IllegalStateException("unknown value kind " + cells.kind);
-        }
+        return SharedHandle.of(region, 0, (attached, senderPid) -> received(attached, senderPid, false));
     }
 
     /** A shared int with a lock (Python's {@code Value}). */
     public static OfInt ofInt(int initial) {
-        return createInt(initial, true);
-    }
-
-    static OfInt createInt(int initial, boolean withLock) {
-        OfInt value = new OfInt(Cells.create(INT, 1, 8, withLock), 0);
-        value.set(initial);
-        return value;
+        return new OfInt(initial, true);
     }
 
     /** A shared long with a lock (Python's {@code Value}). */
     public static OfLong ofLong(long initial) {
-        return createLong(initial, true);
-    }
-
-    static OfLong createLong(long initial, boolean withLock) {
-        OfLong value = new OfLong(Cells.create(LONG, 1, 8, withLock), 0);
-        value.set(initial);
-        return value;
+        return new OfLong(initial, true);
     }
 
     /** A shared double with a lock (Python's {@code Value}). */
     public static OfDouble ofDouble(double initial) {
-        return createDouble(initial, true);
-    }
-
-    static OfDouble createDouble(double initial, boolean withLock) {
-        OfDouble value = new OfDouble(Cells.create(DOUBLE, 1, 8, withLock), 0);
-        value.set(initial);
-        return value;
+        return new OfDouble(initial, true);
     }
 
     /** A shared byte with a lock (Python's {@code Value}). */
     public static OfByte ofByte(byte initial) {
-        return createByte(initial, true);
-    }
-
-    static OfByte createByte(byte initial, boolean withLock) {
-        OfByte value = new OfByte(Cells.create(BYTE, 1, 8, withLock), 0);
-        value.set(initial);
-        return value;
+        return new OfByte(initial, true);
     }
 
     /** A shared char with a lock (Python's {@code Value}). */
     public static OfChar ofChar(char initial) {
-        return createChar(initial, true);
-    }
-
-    static OfChar createChar(char initial, boolean withLock) {
-        OfChar value = new OfChar(Cells.create(CHAR, 1, 8, withLock), 0);
-        value.set(initial);
-        return value;
+        return new OfChar(initial, true);
     }
 
     /** A shared boolean with a lock (Python's {@code Value}). */
     public static OfBoolean ofBoolean(boolean initial) {
-        return createBoolean(initial, true);
-    }
-
-    static OfBoolean createBoolean(boolean initial, boolean withLock) {
-        OfBoolean value = new OfBoolean(Cells.create(BOOLEAN, 1, 8, withLock), 0);
-        value.set(initial);
-        return value;
+        return new OfBoolean(initial, true);
     }
 
     /** A shared int. */
     public static final class OfInt extends Value {
         private static final long serialVersionUID = 1L;
 
-        OfInt(Cells cells, long senderPid) {
-            super(cells, senderPid);
+        OfInt(int initial, boolean withLock) {
+            super(Kind.INT, withLock);
+            set(initial);
+        }
+
+        OfInt(SharedRegion region, long senderPid) {
+            super(region, senderPid);
         }
 
         /** Python's {@code v.value}. */
@@ -171,16 +96,16 @@ public abstract class Value implements Serializable {
          * lock), or as one atomic operation for a raw value.
          */
         public int addAndGet(int delta) {
-            if (cells.lock == null) {
+            if (lock == null) {
                 return region.getAndAddInt(data, delta) + delta;
             }
-            cells.lock.acquire();
+            lock.acquire();
             try {
                 int next = get() + delta;
                 set(next);
                 return next;
             } finally {
-                cells.lock.release();
+                lock.release();
             }
         }
 
@@ -194,8 +119,13 @@ public abstract class Value implements Serializable {
     public static final class OfLong extends Value {
         private static final long serialVersionUID = 1L;
 
-        OfLong(Cells cells, long senderPid) {
-            super(cells, senderPid);
+        OfLong(long initial, boolean withLock) {
+            super(Kind.LONG, withLock);
+            set(initial);
+        }
+
+        OfLong(SharedRegion region, long senderPid) {
+            super(region, senderPid);
         }
 
         /** Python's {@code v.value}. */
@@ -213,16 +143,16 @@ public abstract class Value implements Serializable {
          * lock), or as one atomic operation for a raw value.
          */
         public long addAndGet(long delta) {
-            if (cells.lock == null) {
+            if (lock == null) {
                 return region.getAndAddLong(data, delta) + delta;
             }
-            cells.lock.acquire();
+            lock.acquire();
             try {
                 long next = get() + delta;
                 set(next);
                 return next;
             } finally {
-                cells.lock.release();
+                lock.release();
             }
         }
 
@@ -236,8 +166,13 @@ public abstract class Value implements Serializable {
     public static final class OfDouble extends Value {
         private static final long serialVersionUID = 1L;
 
-        OfDouble(Cells cells, long senderPid) {
-            super(cells, senderPid);
+        OfDouble(double initial, boolean withLock) {
+            super(Kind.DOUBLE, withLock);
+            set(initial);
+        }
+
+        OfDouble(SharedRegion region, long senderPid) {
+            super(region, senderPid);
         }
 
         /** Python's {@code v.value}. */
@@ -255,7 +190,7 @@ public abstract class Value implements Serializable {
          * lock), or as one atomic operation for a raw value.
          */
         public double addAndGet(double delta) {
-            if (cells.lock == null) {
+            if (lock == null) {
                 while (true) {
                     long bits = region.getLongAcquire(data);
                     double next = Double.longBitsToDouble(bits) + delta;
@@ -264,13 +199,13 @@ public abstract class Value implements Serializable {
                     }
                 }
             }
-            cells.lock.acquire();
+            lock.acquire();
             try {
                 double next = get() + delta;
                 set(next);
                 return next;
             } finally {
-                cells.lock.release();
+                lock.release();
             }
         }
 
@@ -284,8 +219,13 @@ public abstract class Value implements Serializable {
     public static final class OfByte extends Value {
         private static final long serialVersionUID = 1L;
 
-        OfByte(Cells cells, long senderPid) {
-            super(cells, senderPid);
+        OfByte(byte initial, boolean withLock) {
+            super(Kind.BYTE, withLock);
+            set(initial);
+        }
+
+        OfByte(SharedRegion region, long senderPid) {
+            super(region, senderPid);
         }
 
         /** Python's {@code v.value}. */
@@ -308,8 +248,13 @@ public abstract class Value implements Serializable {
     public static final class OfChar extends Value {
         private static final long serialVersionUID = 1L;
 
-        OfChar(Cells cells, long senderPid) {
-            super(cells, senderPid);
+        OfChar(char initial, boolean withLock) {
+            super(Kind.CHAR, withLock);
+            set(initial);
+        }
+
+        OfChar(SharedRegion region, long senderPid) {
+            super(region, senderPid);
         }
 
         /** Python's {@code v.value}. */
@@ -332,8 +277,13 @@ public abstract class Value implements Serializable {
     public static final class OfBoolean extends Value {
         private static final long serialVersionUID = 1L;
 
-        OfBoolean(Cells cells, long senderPid) {
-            super(cells, senderPid);
+        OfBoolean(boolean initial, boolean withLock) {
+            super(Kind.BOOLEAN, withLock);
+            set(initial);
+        }
+
+        OfBoolean(SharedRegion region, long senderPid) {
+            super(region, senderPid);
         }
 
         /** Python's {@code v.value}. */

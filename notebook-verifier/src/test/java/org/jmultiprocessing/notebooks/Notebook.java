@@ -13,17 +13,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The parts of an {@code .ipynb} file the verifier needs: the code cells, their tags and their stored outputs,
- * and the notebook's kernel and requirements.
+ * and the notebook's kernel.
  *
  * @param path     where the notebook was read from
  * @param kernel   the kernelspec name
- * @param requires classes of {@code kernel-lib} the notebook needs (notebook metadata
- *                 {@code jmultiprocessing.requires}), for notebooks written ahead of the library
  * @param cells    the code cells, in order
  * @param markdown the markdown cells, in order
  * @param size     how many cells there are in all
  */
-record Notebook(Path path, String kernel, List<String> requires, List<CodeCell> cells, List<MarkdownCell> markdown, int size) {
+record Notebook(Path path, String kernel, List<CodeCell> cells, List<MarkdownCell> markdown, int size) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -56,8 +54,6 @@ record Notebook(Path path, String kernel, List<String> requires, List<CodeCell> 
         } catch (IOException e) {
             throw new UncheckedIOException("not a readable notebook: " + path, e);
         }
-        List<String> requires = new ArrayList<>();
-        root.path("metadata").path("jmultiprocessing").path("requires").forEach(n -> requires.add(n.asText()));
         List<CodeCell> cells = new ArrayList<>();
         List<MarkdownCell> markdown = new ArrayList<>();
         int position = 0;
@@ -72,8 +68,8 @@ record Notebook(Path path, String kernel, List<String> requires, List<CodeCell> 
             }
             position++;
         }
-        return new Notebook(path, root.path("metadata").path("kernelspec").path("name").asText(), requires, cells,
-                markdown, position);
+        return new Notebook(path, root.path("metadata").path("kernelspec").path("name").asText(), cells, markdown,
+                position);
     }
 
     private static Outputs storedOutputs(JsonNode outputs) {

@@ -3,12 +3,9 @@ package org.jmultiprocessing.notebooks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.io.IOException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,14 +41,6 @@ class NotebooksTest {
 
     private static void verify(Notebook notebook) throws CellFailure, IOException {
         assertEquals("java", notebook.kernel(), notebook.path() + ": kernelspec");
-        List<String> missing = new ArrayList<>();
-        for (String name : notebook.requires()) {
-            if (!exists(name)) {
-                missing.add(name);
-            }
-        }
-        assumeTrue(missing.isEmpty(), () -> notebook.path() + " needs " + missing + ", not in kernel-lib yet");
-
         List<String> problems = new ArrayList<>();
         try (NotebookShell shell = new NotebookShell(KERNEL_LIB, Path.of(System.getProperty("maven.repo.local")), CELL_TIMEOUT)) {
             for (CodeCell cell : notebook.cells()) {
@@ -78,14 +67,5 @@ class NotebooksTest {
 
     private static String problemsSoFar(List<String> problems) {
         return problems.isEmpty() ? "" : "\nearlier differences:\n" + String.join("\n", problems);
-    }
-
-    private static boolean exists(String className) throws IOException {
-        try (URLClassLoader kernelLib = new URLClassLoader(new URL[] {KERNEL_LIB.toUri().toURL()}, null)) {
-            Class.forName(className, false, kernelLib);
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
     }
 }

@@ -1,7 +1,9 @@
 package org.jmultiprocessing.internal.shm;
 
+import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * How a waiter for a word in shared memory passes time: spin briefly (the other process usually answers
@@ -18,11 +20,13 @@ public final class Backoff {
     private static final int YIELDS = 50;
     private static final long MIN_PARK_NANOS = 1_000;
     private static final long MAX_PARK_NANOS = 1_000_000;
+    private static final long SLOW_CHECK_INTERVAL_NANOS = 2_000_000;
 
     private final long deadline;
     private final boolean interruptible;
     private int rounds;
     private long parkNanos = MIN_PARK_NANOS;
+    private long lastSlowCheck;
 
     public Backoff(long deadline) {
         this(deadline, true);
@@ -48,6 +52,21 @@ public final class Backoff {
         return deadline - now < 0 ? FOREVER : deadline;
     }
 
+    /** The deadline for a Python-style timeout in seconds (see {@link #toNanos(double)}). */
+    public static long deadlineAfterSeconds(double timeoutSeconds) {
+        return deadlineAfter(toNanos(timeoutSeconds));
+    }
+
+    /** The deadline for waiting {@code timeout} from now. */
+    public static long deadlineAfter(Duration timeout) {
+        return deadlineAfter(toNanos(timeout));
+    }
+
+    /** True once {@code deadline} has passed; never for {@link #FOREVER}. */
+    public static boolean hasPassed(long deadline) {
+        return deadline != FOREVER && System.nanoTime() - deadline >= 0;
+    }
+
     /** Converts a Python-style timeout in seconds, rejecting what Python rejects. */
     public static long toNanos(double timeoutSeconds) {
         if (Double.isNaN(timeoutSeconds) || timeoutSeconds < 0) {
@@ -56,7 +75,7 @@ public final class Backoff {
         return timeoutSeconds >= Long.MAX_VALUE / 1e9 ? Long.MAX_VALUE : (long) (timeoutSeconds * 1e9);
     }
 
-    public static long toNanos(java.time.Duration timeout) {
+    public static long toNanos(Duration timeout) {
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
         }
@@ -73,12 +92,41 @@ public final class Backoff {
 
     /** True once the deadline has passed. */
     public boolean expired() {
-        return deadline != FOREVER && System.nanoTime() - deadline >= 0;
+        return hasPassed(deadline);
     }
 
     /** True when this wait has reached the sleeping phase, where slower checks (liveness of peers) are cheap. */
     public boolean sleeping() {
         return rounds >= SPINS + YIELDS;
+    }
+
+    /**
+     * True when a slow check (is the peer still there?) is due: in the sleeping phase, at most every 2 ms.
+     * Ask right before making the check, after any cheaper conditions: a true answer counts as the check made.
+     */
+    public boolean slowCheckDue() {
+        if (!sleeping() || System.nanoTime() - lastSlowCheck <= SLOW_CHECK_INTERVAL_NANOS) {
+            return false;
+        }
+        lastSlowCheck = System.nanoTime();
+        return true;
+    }
+
+    /** Starts spinning again, after progress; a slow check is still due only 2 ms after the last one. */
+    public void restart() {
+        rounds = 0;
+        parkNanos = MIN_PARK_NANOS;
+    }
+
+    /** Idles until {@code condition} holds, returning true, or the deadline passes, returning false. */
+    public boolean await(BooleanSupplier condition) {
+        while (!condition.getAsBoolean()) {
+            if (expired()) {
+                return false;
+            }
+            idle();
+        }
+        return true;
     }
 
     /**

@@ -13,7 +13,7 @@ package org.jmultiprocessing.internal.shm;
  *  +---------------------------------------------------------------+
  *  |                  Has lock: 1, or 0 for raw                    |  64
  *  +---------------------------------------------------------------+
- *  |                  Element kind (see KINDS)                     |  68
+ *  |                  Element kind (codes in Cells.Kind)           |  68
  *  +---------------------------------------------------------------+
  *  |                  Length in elements (1 for a Value)           |  72
  *  +---------------------------------------------------------------+
@@ -24,8 +24,8 @@ package org.jmultiprocessing.internal.shm;
  *  +---------------------------------------------------------------+
  * </pre>
  *
- * A scalar {@code Value} keeps its element in an 8-byte slot (a byte, char or boolean as an int) so every
- * kind is read and written with one atomic access.
+ * A scalar {@code Value} keeps its element in an 8-byte slot ({@link #VALUE_SLOT_LENGTH}; a byte, char or
+ * boolean as an int) so every kind is read and written with one atomic access.
  */
 public final class CellsDescriptor {
     public static final int LOCK_OFFSET = 0;
@@ -33,6 +33,7 @@ public final class CellsDescriptor {
     public static final int KIND_OFFSET = 68;
     public static final int LENGTH_OFFSET = 72;
     public static final int DATA_OFFSET = 128;
+    public static final int VALUE_SLOT_LENGTH = 8;
 
     private CellsDescriptor() {
     }

@@ -137,13 +137,9 @@ public final class MessageRing {
     /** Waits, interruptibly, for room for the frame header: nothing has been written yet. */
     private void awaitRoom(long tail, int count, BooleanSupplier readerGone) {
         Backoff backoff = new Backoff(Backoff.FOREVER);
-        long lastPeerCheck = 0;
         while (capacity - (tail - region.getLongAcquire(base + HEAD_OFFSET)) < count) {
-            if (readerGone != null && backoff.sleeping() && System.nanoTime() - lastPeerCheck > PEER_CHECK_INTERVAL_NANOS) {
-                lastPeerCheck = System.nanoTime();
-                if (readerGone.getAsBoolean()) {
-                    throw new PeerGoneException("broken pipe: the receiving end is closed");
-                }
+            if (readerGone != null && backoff.slowCheckDue() && readerGone.getAsBoolean()) {
+                throw new PeerGoneException("broken pipe: the receiving end is closed");
             }
             backoff.idle();
         }
@@ -152,7 +148,6 @@ public final class MessageRing {
     /** Copies bytes in as room appears; uninterruptible, since a frame once started must be finished. */
     private long stream(long tail, byte[] source, int offset, int length, BooleanSupplier readerGone) {
         Backoff backoff = null;
-        long lastPeerCheck = 0;
         while (length > 0) {
             long head = region.getLongAcquire(base + HEAD_OFFSET);
             int room = (int) Math.min(capacity - (tail - head), length);
@@ -162,17 +157,16 @@ public final class MessageRing {
                 offset += room;
                 length -= room;
                 region.putLongRelease(base + TAIL_OFFSET, tail);
-                backoff = null;
+                if (backoff != null) {
+                    backoff.restart();
+                }
                 continue;
             }
             if (backoff == null) {
                 backoff = new Backoff(Backoff.FOREVER, false);
             }
-            if (readerGone != null && backoff.sleeping() && System.nanoTime() - lastPeerCheck > PEER_CHECK_INTERVAL_NANOS) {
-                lastPeerCheck = System.nanoTime();
-                if (readerGone.getAsBoolean()) {
-                    throw new PeerGoneException("broken pipe: the receiving end is closed");
-                }
+            if (readerGone != null && backoff.slowCheckDue() && readerGone.getAsBoolean()) {
+                throw new PeerGoneException("broken pipe: the receiving end is closed");
             }
             backoff.idle();
         }
@@ -250,7 +244,6 @@ public final class MessageRing {
 
     private boolean awaitBytes(long head, int count, long deadline, BooleanSupplier writerGone, boolean interruptible) {
         Backoff backoff = null;
-        long lastPeerCheck = 0;
         while (region.getLongAcquire(base + TAIL_OFFSET) - head < count) {
             if (backoff == null) {
                 backoff = new Backoff(deadline, interruptible);
@@ -258,11 +251,9 @@ public final class MessageRing {
             if (backoff.expired()) {
                 return false;
             }
-            if (writerGone != null && backoff.sleeping() && System.nanoTime() - lastPeerCheck > PEER_CHECK_INTERVAL_NANOS) {
-                lastPeerCheck = System.nanoTime();
-                if (writerGone.getAsBoolean() && region.getLongAcquire(base + TAIL_OFFSET) - head < count) {
-                    throw new PeerGoneException("end of file: the sending end is closed");
-                }
+            if (writerGone != null && backoff.slowCheckDue() && writerGone.getAsBoolean()
+                    && region.getLongAcquire(base + TAIL_OFFSET) - head < count) {
+                throw new PeerGoneException("end of file: the sending end is closed");
             }
             backoff.idle();
         }
