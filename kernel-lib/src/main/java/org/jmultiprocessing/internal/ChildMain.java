@@ -134,8 +134,14 @@ public final class ChildMain {
             ObjectStreamClass.lookup(Process.class);
             try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
                 probe.isOpen(); // pool workers connect over one; its set-up seeds a SecureRandom (~20 ms)
+                HmacSha256.mac(HmacSha256.randomBytes(32), new byte[32]); // and prove the session key
             } catch (IOException e) {
                 // Only a warm-up.
+            }
+            // What else a pool worker runs, loaded so that the training run puts it in the archive.
+            for (Class<?> poolWorkerPath : List.of(PoolWorker.class, PoolChannel.class, MessageReader.class,
+                    MessageWriter.class, ValueCodec.class)) {
+                poolWorkerPath.getName();
             }
             try {
                 PlainShipment.decode(PlainShipment.encode(lambda, new HashSet<>()), ChildMain.class.getClassLoader());

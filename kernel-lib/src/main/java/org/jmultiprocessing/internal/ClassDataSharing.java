@@ -2,16 +2,20 @@ package org.jmultiprocessing.internal;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * AppCDS for child JVMs: an archive of the classes a child loads (kernel-lib's, and the JDK's it needs for
@@ -30,6 +34,7 @@ final class ClassDataSharing {
     private static final int AUTO_CREATE_FEATURE = 19;
     /** Silences the JVM's archive warnings, e.g. for an archive recorded with other JVM options. */
     private static final String QUIET = "-Xlog:cds*=off";
+    private static final int ARCHIVES_KEPT = 4;
     private static boolean trainingStarted;
 
     private ClassDataSharing() {
@@ -93,6 +98,7 @@ final class ClassDataSharing {
                         .start();
                 if (training.waitFor() == 0 && Files.isRegularFile(partial)) {
                     Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    pruneOldArchives(archive.getParent());
                 }
             } catch (IOException e) {
                 // Without an archive children only start slower.
@@ -106,5 +112,29 @@ final class ClassDataSharing {
                 }
             }
         }, "jmp-cds-training");
+    }
+
+    /**
+     * Keeps the {@link #ARCHIVES_KEPT} newest archives: each rebuilt jar or new set of JVM options records
+     * another (~2 MB), and the old ones would pile up in the cache.
+     */
+    private static void pruneOldArchives(Path dir) {
+        try (Stream<Path> archives = Files.list(dir)) {
+            List<Path> oldestFirst = archives.filter(p -> p.getFileName().toString().matches("child-\\p{XDigit}+\\.jsa"))
+                    .sorted(Comparator.comparing(ClassDataSharing::lastModified)).toList();
+            for (Path old : oldestFirst.subList(0, Math.max(0, oldestFirst.size() - ARCHIVES_KEPT))) {
+                Files.deleteIfExists(old);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // A cache that cannot be listed or pruned only takes more space.
+        }
+    }
+
+    private static FileTime lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -7,7 +7,6 @@ import java.io.ObjectOutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -24,20 +23,17 @@ import org.jmultiprocessing.Target;
  * initializer, connects back to the pool's socket, then runs chunks of tasks until told to stop or until the
  * pool goes away.
  */
-public final class PoolWorker implements Target {
-    private static final long serialVersionUID = 1L;
+public final class PoolWorker {
+    private boolean retiring;
 
-    private final String socketPath;
-    private final Target initializer;
-    private transient boolean retiring;
-
-    public PoolWorker(Path socketPath, Target initializer) {
-        this.socketPath = socketPath.toString();
-        this.initializer = initializer;
+    private PoolWorker() {
     }
 
-    @Override
-    public void run() throws Exception {
+    /**
+     * A worker process's target. A static method with plain arguments (a pool without an initializer), so
+     * that a cold worker receives it in the compact form of {@link PlainShipment}.
+     */
+    public static void work(String socketPath, Target initializer) throws Exception {
         if (initializer != null) {
             // A failure ends this worker with its traceback on stderr; the pool reports it to the caller.
             initializer.run();
@@ -47,7 +43,7 @@ public final class PoolWorker implements Target {
         try (PoolChannel channel = new PoolChannel(socket)) {
             socket.connect(UnixDomainSocketAddress.of(socketPath));
             channel.authenticatePool(Session.current().authKey());
-            serve(channel, loader);
+            new PoolWorker().serve(channel, loader);
         }
     }
 

@@ -124,7 +124,7 @@ final class WorkerSlot {
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             try {
                 server.bind(UnixDomainSocketAddress.of(path));
-                process = new Process(new PoolWorker(path, pool.initializer())).name("PoolWorker-" + WORKERS.incrementAndGet());
+                process = new Process(PoolWorker::work, path.toString(), pool.initializer()).name("PoolWorker-" + WORKERS.incrementAndGet());
                 process.daemon(true);
                 starting = process;
                 process.start();
