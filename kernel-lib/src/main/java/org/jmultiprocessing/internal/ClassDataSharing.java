@@ -13,8 +13,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -36,13 +38,16 @@ final class ClassDataSharing {
     private static final String QUIET = "-Xlog:cds*=off";
     private static final int ARCHIVES_KEPT = 4;
     private static boolean trainingStarted;
+    /** Archive paths by jar and options: each start would otherwise hash and stat the jar again. */
+    private static final Map<String, Path> ARCHIVES = new HashMap<>();
 
     private ClassDataSharing() {
     }
 
     /** Options for a child launched from {@code kernelLib}; may start the one-time training run. */
     static synchronized List<String> options(String kernelLib, List<String> childCommandPrefix) {
-        Path archive = archiveFor(kernelLib, childCommandPrefix);
+        Path archive = ARCHIVES.computeIfAbsent(kernelLib + '|' + childCommandPrefix,
+                key -> archiveFor(kernelLib, childCommandPrefix));
         if (archive == null) {
             return List.of();
         }

@@ -16,13 +16,17 @@ import org.jmultiprocessing.spi.ClassBytesSource;
 /** The built-in {@link ClassBytesSource}s, then any the kernel's classpath provides. */
 final class ClassSources {
     private static final List<ClassBytesSource> SOURCES = load();
+    private static final String LIBRARY_PACKAGE = "org.jmultiprocessing.";
 
     private ClassSources() {
     }
 
     /** The bytecode to ship for {@code binaryName}, or {@code null} when the child can load it itself. */
     static byte[] bytesOf(ClassLoader loader, String binaryName) {
-        if (loader == null || loader == ClassLoader.getPlatformClassLoader()) {
+        // java.* can only come from the JDK, and this library's classes are on every child's classpath:
+        // asking a notebook's loader for them walks its whole delegation chain for nothing.
+        if (loader == null || loader == ClassLoader.getPlatformClassLoader() || binaryName.startsWith("java.")
+                || binaryName.startsWith(LIBRARY_PACKAGE)) {
             return null;
         }
         for (ClassBytesSource source : SOURCES) {
