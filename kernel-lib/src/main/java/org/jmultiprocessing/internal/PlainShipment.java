@@ -55,6 +55,10 @@ final class PlainShipment {
     private static final byte TAG_BYTE = 8;
     private static final byte TAG_CHAR = 9;
 
+    private static final Map<Class<?>, Byte> TAGS = Map.of(String.class, TAG_STRING, Integer.class, TAG_INT,
+            Long.class, TAG_LONG, Double.class, TAG_DOUBLE, Float.class, TAG_FLOAT, Boolean.class, TAG_BOOLEAN,
+            Short.class, TAG_SHORT, Byte.class, TAG_BYTE, Character.class, TAG_CHAR);
+
     private PlainShipment() {
     }
 
@@ -231,27 +235,8 @@ final class PlainShipment {
     }
 
     private static int tagOf(Object value) {
-        Class<?> type = value.getClass();
-        if (type == String.class) {
-            return TAG_STRING;
-        } else if (type == Integer.class) {
-            return TAG_INT;
-        } else if (type == Long.class) {
-            return TAG_LONG;
-        } else if (type == Double.class) {
-            return TAG_DOUBLE;
-        } else if (type == Float.class) {
-            return TAG_FLOAT;
-        } else if (type == Boolean.class) {
-            return TAG_BOOLEAN;
-        } else if (type == Short.class) {
-            return TAG_SHORT;
-        } else if (type == Byte.class) {
-            return TAG_BYTE;
-        } else if (type == Character.class) {
-            return TAG_CHAR;
-        }
-        return -1;
+        Byte tag = TAGS.get(value.getClass());
+        return tag == null ? -1 : tag;
     }
 
     private static void writeValues(DataOutputStream out, Object[] values) throws IOException {
