@@ -35,9 +35,9 @@ final class KernelLibScenarios {
     private static final int PRIME_SETS_PER_SAMPLE = 4;
     // More items than mp_bench.py sends (kernel-lib is faster), enough for every batch to last over 0.2 s.
     private static final int QUEUE_SMALL_ITEMS = 2_000_000;
-    private static final int QUEUE_KIB_ITEMS = 800_000;
-    private static final int ROUND_TRIPS = 50_000;
-    private static final int INCREMENTS_PER_PROCESS = 5_000_000;
+    private static final int QUEUE_KIB_ITEMS = 1_000_000;
+    private static final int ROUND_TRIPS = 100_000;
+    private static final int INCREMENTS_PER_PROCESS = 10_000_000;
     private static final long IDLE_MILLIS = 1000;
 
     private static final Func<Integer, Integer> SQUARE = x -> x * x;
