@@ -1,31 +1,236 @@
 """CPython's side of the benchmark: one scenario, one start method; prints a JSON list of samples.
 
-Run by the Java bench (bench/src/main/java/.../Bench.java) so both languages are measured in one run.
+Run by the Java bench (bench/src/main/java/.../Bench.java) as `python3 mp_bench.py SCENARIO METHOD RUNS`, so
+that both languages are measured in one run. Each scenario mirrors its Java twin of the same id in
+KernelLibScenarios.java: same work and pauses, and a first repetition that is dropped (except in pool-primes,
+where one takes seconds and there is nothing to warm up; Java also warms up its JIT where noted there). A
+sample is a number in the scenario's unit, or {"value": number, "seconds": {part: seconds}} when the value is
+derived from timed parts.
 """
 import json
 import multiprocessing as mp
 import sys
 import time
 
+START_PAUSE = 0.25  # seconds before each timed start, as between notebook cells; not timed
+MIN_SAMPLE_SECONDS = 0.2
+MAP_ITEMS = 100_000
+PRIME_LIMIT = 200_000
+PRIME_JOBS = 8
+# Fewer items than the Java side (CPython is slower), enough for every batch to last over 0.2 s.
+QUEUE_SMALL_ITEMS = 100_000
+QUEUE_KIB_ITEMS = 80_000
+ROUND_TRIPS = 20_000
+INCREMENTS_PER_PROCESS = 150_000
+IDLE_SECONDS = 1.0
+
+
+def after_warm_up(runs, repetition):
+    """Calls repetition() runs + 1 times and drops the first sample (start-up of servers, caches)."""
+    return [repetition() for _ in range(runs + 1)][1:]
+
+
+def millis_since(start):
+    return (time.perf_counter() - start) * 1000
+
 
 def noop():
     pass
 
 
+def square(x):
+    return x * x
+
+
+def count_primes(limit):
+    count = 0
+    for n in range(2, limit):
+        d = 2
+        while d * d <= n:
+            if n % d == 0:
+                break
+            d += 1
+        else:
+            count += 1
+    return count
+
+
 def process_start(ctx, runs):
-    """Milliseconds for Process(target=noop).start() + join(); the first run (server start-up) is dropped."""
-    samples = []
-    for _ in range(runs + 1):
+    """Milliseconds for Process(target=noop).start() + join()."""
+    def once():
+        time.sleep(START_PAUSE)
         start = time.perf_counter()
         p = ctx.Process(target=noop)
         p.start()
         p.join()
-        samples.append((time.perf_counter() - start) * 1000)
-    return samples[1:]
+        return millis_since(start)
+    return after_warm_up(runs, once)
 
 
-SCENARIOS = {"process-start": process_start}
+def pool_ready(ctx, runs):
+    """Milliseconds for Pool(2) + a first 2-item map; the pool is terminated outside the timing."""
+    def once():
+        time.sleep(START_PAUSE)
+        start = time.perf_counter()
+        pool = ctx.Pool(2)
+        pool.map(square, [1, 2])
+        millis = millis_since(start)
+        pool.terminate()
+        pool.join()
+        return millis
+    return after_warm_up(runs, once)
+
+
+def million_per_second(items_per_call, call):
+    """Calls call() until MIN_SAMPLE_SECONDS have passed; millions of items per second over those calls."""
+    calls = 0
+    start = time.perf_counter()
+    while True:
+        call()
+        calls += 1
+        elapsed = time.perf_counter() - start
+        if elapsed >= MIN_SAMPLE_SECONDS:
+            return calls * items_per_call / elapsed / 1e6
+
+
+def pool_map(ctx, runs):
+    """Million tasks per second for map(square, range(100 000)) on a warm Pool(2)."""
+    items = list(range(MAP_ITEMS))
+    with ctx.Pool(2) as pool:
+        return after_warm_up(runs, lambda: million_per_second(MAP_ITEMS, lambda: pool.map(square, items)))
+
+
+def pool_primes(ctx, runs):
+    """Speed-up of 8 x count_primes(200 000) on a warm Pool(2), chunks of 1, over the same 8 in sequence."""
+    limits = [PRIME_LIMIT] * PRIME_JOBS
+
+    def once():
+        start = time.perf_counter()
+        for limit in limits:
+            count_primes(limit)
+        sequential = time.perf_counter() - start
+        start = time.perf_counter()
+        pool.map(count_primes, limits, 1)
+        parallel = time.perf_counter() - start
+        return {"value": sequential / parallel, "seconds": {"sequential": sequential, "Pool(2)": parallel}}
+
+    with ctx.Pool(2) as pool:
+        pool.map(square, [1, 2])  # both workers up; the interpreter needs no further warm-up
+        return [once() for _ in range(runs)]
+
+
+def put_items(q, count, payload_bytes):
+    payload = bytes(payload_bytes)
+    for i in range(count):
+        q.put(payload if payload_bytes else i)
+
+
+def queue_rate(ctx, runs, items, payload_bytes):
+    """Million messages per second got by the parent while a child puts them, per batch of items."""
+    q = ctx.Queue()
+    child = ctx.Process(target=put_items, args=(q, (runs + 1) * items, payload_bytes))
+    child.start()
+
+    def batch():
+        start = time.perf_counter()
+        for _ in range(items):
+            q.get()
+        return items / (time.perf_counter() - start) / 1e6
+    samples = after_warm_up(runs, batch)
+    child.join()
+    return samples
+
+
+def queue_small(ctx, runs):
+    return queue_rate(ctx, runs, QUEUE_SMALL_ITEMS, 0)
+
+
+def queue_kib(ctx, runs):
+    return queue_rate(ctx, runs, QUEUE_KIB_ITEMS, 1024)
+
+
+def echo(conn):
+    while True:
+        message = conn.recv()
+        conn.send(message)
+        if message == -1:
+            return
+
+
+def pipe_round_trip(ctx, runs):
+    """Microseconds for the parent to send a small int to a child and receive its echo."""
+    parent, child_end = ctx.Pipe()
+    child = ctx.Process(target=echo, args=(child_end,))
+    child.start()
+    child_end.close()
+
+    def batch():
+        start = time.perf_counter()
+        for i in range(ROUND_TRIPS):
+            parent.send(i)
+            parent.recv()
+        return (time.perf_counter() - start) * 1e6 / ROUND_TRIPS
+    samples = after_warm_up(runs, batch)
+    parent.send(-1)
+    parent.recv()
+    child.join()
+    return samples
+
+
+def increment(v, barrier, batches):
+    for _ in range(batches):
+        barrier.wait()
+        for _ in range(INCREMENTS_PER_PROCESS):
+            with v.get_lock():
+                v.value += 1
+        barrier.wait()
+
+
+def value_lock(ctx, runs):
+    """Million increments per second of v.value += 1 under the value's lock, by two children at once."""
+    v = ctx.Value('l', 0)
+    barrier = ctx.Barrier(3)  # the two children and this process: each batch starts and ends together
+    children = [ctx.Process(target=increment, args=(v, barrier, runs + 1)) for _ in range(2)]
+    for child in children:
+        child.start()
+
+    def batch():
+        barrier.wait()
+        start = time.perf_counter()
+        barrier.wait()
+        return 2 * INCREMENTS_PER_PROCESS / (time.perf_counter() - start) / 1e6
+    samples = after_warm_up(runs, batch)
+    for child in children:
+        child.join()
+    assert v.value == 2 * INCREMENTS_PER_PROCESS * (runs + 1), "lost increments: %d" % v.value
+    return samples
+
+
+def resident_mib(pid):
+    with open("/proc/%d/status" % pid) as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    raise ValueError("no VmRSS for pid %d" % pid)
+
+
+def idle_worker_rss(ctx, runs):
+    """MiB resident per worker of a Pool(2) that ran one small map and then idled; a sample per worker."""
+    samples = []
+    for _ in range(runs):
+        with ctx.Pool(2) as pool:
+            pool.map(square, [1, 2])
+            time.sleep(IDLE_SECONDS)
+            samples += [resident_mib(child.pid) for child in mp.active_children()]
+    return samples
+
+
+SCENARIOS = {"process-start": process_start, "pool-ready": pool_ready, "pool-map": pool_map,
+             "pool-primes": pool_primes, "queue-small": queue_small, "queue-kib": queue_kib,
+             "pipe-round-trip": pipe_round_trip, "value-lock": value_lock, "idle-worker-rss": idle_worker_rss}
 
 if __name__ == "__main__":
+    if len(sys.argv) != 4 or sys.argv[1] not in SCENARIOS:
+        sys.exit("usage: mp_bench.py {%s} METHOD RUNS" % ",".join(SCENARIOS))
     scenario, method, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
     print(json.dumps(SCENARIOS[scenario](mp.get_context(method), runs)))

@@ -1,114 +1,200 @@
 package org.jmultiprocessing.bench;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import org.apache.commons.exec.CommandLine;
-import org.apache.commons.exec.DefaultExecutor;
-import org.apache.commons.exec.ExecuteWatchdog;
-import org.apache.commons.exec.PumpStreamHandler;
-import org.jmultiprocessing.testing.JShellNotebook;
+import org.jmultiprocessing.Multiprocessing;
 
 /**
- * Measures kernel-lib and CPython's {@code multiprocessing} (fork, spawn, forkserver) on the same scenarios,
- * in rounds that alternate between the two so that both see the same machine state, then prints medians,
- * ranges and ratios and writes them as JSON.
- *
- * <p>Usage: {@code Bench [--rounds N] [--runs-per-round N] [--out FILE] [--python python3]}
+ * Measures kernel-lib and CPython's {@code multiprocessing} (fork, spawn, forkserver) on every scenario of
+ * {@link KernelLibScenarios}, in rounds: each round measures every scenario for kernel-lib and then for each
+ * CPython start method, so that both see the same machine state. Prints one table and writes results.json,
+ * results.md and results.png.
  */
 public final class Bench {
-    private static final List<String> START_METHODS = List.of("fork", "spawn", "forkserver");
+    static final String USAGE = """
+            usage: ./run bench [OPTIONS]
+              --help             this text
+              --quick            1 round of 2 runs: a smoke run (default: 3 rounds, each scenario's own runs)
+              --publish          then copy results.png and results.json to docs/bench/ and put the table
+                                 into README.md between <!-- bench:begin --> and <!-- bench:end -->
+              --rounds N         rounds of all scenarios and implementations
+              --runs N           samples per scenario, implementation and round
+              --scenarios A,B    only these scenarios, of
+                                 %s
+              --methods A,B      only these CPython start methods (fork,spawn,forkserver)
+              --out DIR          where results.json, results.md and results.png go (build/bench)
+              --python CMD       the CPython to compare with (python3)
+              --script FILE      CPython's side of the scenarios (bench/cpython/mp_bench.py)""";
 
     private Bench() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
-        int rounds = Integer.parseInt(options.getOrDefault("--rounds", "3"));
-        int runs = Integer.parseInt(options.getOrDefault("--runs-per-round", "10"));
-        String python = options.getOrDefault("--python", "python3");
-        Path out = Paths.get(options.getOrDefault("--out", "build/bench/results.json"));
-        Path cpythonScript = Paths.get(options.getOrDefault("--cpython-script", "bench/cpython/mp_bench.py"));
+    /**
+     * A parsed command line.
+     *
+     * @param runs samples per implementation and round for every scenario, or null for each scenario's own
+     */
+    record Options(boolean publish, int rounds, Integer runs, List<String> scenarios, List<String> methods, Path out,
+            String python, Path script) {
 
-        Map<String, List<Double>> samples = new LinkedHashMap<>();
-        try (JShellNotebook notebook = new JShellNotebook()) {
-            ProcessStart processStart = new ProcessStart(notebook);
-            processStart.measure(3, true); // warm-up: JShell compiles, the parent JVM loads the library
-            for (int round = 0; round < rounds; round++) {
-                samples.computeIfAbsent("kernel-lib standby", k -> new ArrayList<>()).addAll(processStart.measure(runs, true));
-                samples.computeIfAbsent("kernel-lib cold", k -> new ArrayList<>()).addAll(processStart.measure(runs, false));
-                for (String method : START_METHODS) {
-                    samples.computeIfAbsent("CPython " + method, k -> new ArrayList<>())
-                            .addAll(cpython(python, cpythonScript, "process-start", method, runs));
+        int runs(Scenario scenario) {
+            return runs != null ? runs : scenario.runs();
+        }
+
+        static Options parse(String... args) {
+            boolean quick = false;
+            boolean publish = false;
+            Integer rounds = null;
+            Integer runs = null;
+            List<String> scenarios = KernelLibScenarios.ids();
+            List<String> methods = CPython.START_METHODS;
+            Path out = Path.of("build/bench");
+            String python = "python3";
+            Path script = Path.of("bench/cpython/mp_bench.py");
+            for (int i = 0; i < args.length; i++) {
+                String option = args[i];
+                switch (option) {
+                    case "--quick" -> quick = true;
+                    case "--publish" -> publish = true;
+                    case "--rounds" -> rounds = positive(option, value(args, ++i, option));
+                    case "--runs" -> runs = positive(option, value(args, ++i, option));
+                    case "--scenarios" -> scenarios = subset(option, value(args, ++i, option), KernelLibScenarios.ids());
+                    case "--methods" -> methods = subset(option, value(args, ++i, option), CPython.START_METHODS);
+                    case "--out" -> out = Path.of(value(args, ++i, option));
+                    case "--python" -> python = value(args, ++i, option);
+                    case "--script" -> script = Path.of(value(args, ++i, option));
+                    default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
+            return new Options(publish, rounds != null ? rounds : quick ? 1 : 3, runs == null && quick ? Integer.valueOf(2) : runs,
+                    scenarios, methods, out, python, script);
         }
-        List<Row> rows = new ArrayList<>();
-        samples.forEach((impl, values) -> rows.add(Row.of("Process start+join, trivial target defined in a JShell cell",
-                impl, "ms", values)));
-        print(rows);
-        write(out, rows);
-    }
 
-    /** One line of the results table. */
-    record Row(String scenario, String implementation, String unit, int samples, double median, double min, double max) {
-        static Row of(String scenario, String implementation, String unit, List<Double> values) {
-            double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                    : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-            return new Row(scenario, implementation, unit, sorted.length, median, sorted[0], sorted[sorted.length - 1]);
-        }
-    }
-
-    private static void print(List<Row> rows) {
-        Row ours = rows.get(0);
-        System.out.println(ours.scenario() + " (" + ours.samples() + " runs each; lower is better)");
-        System.out.printf("  %-20s %10s %22s %16s%n", "implementation", "median", "min-max", "ours vs this");
-        for (Row row : rows) {
-            System.out.printf("  %-20s %7.1f %s %10.1f-%-8.1f %s %14s%n", row.implementation(), row.median(), row.unit(),
-                    row.min(), row.max(), row.unit(), row == ours ? "" : String.format("%.2fx", ours.median() / row.median()));
-        }
-    }
-
-    private static void write(Path out, List<Row> rows) throws IOException {
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), rows);
-        System.out.println("results written to " + out);
-    }
-
-    /** Runs one CPython scenario in a fresh interpreter and reads its JSON list of samples. */
-    static List<Double> cpython(String python, Path script, String scenario, String method, int runs) throws IOException {
-        CommandLine command = new CommandLine(python).addArgument(script.toString())
-                .addArgument(scenario).addArgument(method).addArgument(Integer.toString(runs));
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        DefaultExecutor executor = DefaultExecutor.builder().get();
-        executor.setStreamHandler(new PumpStreamHandler(stdout, System.err));
-        executor.setWatchdog(ExecuteWatchdog.builder().setTimeout(java.time.Duration.ofMinutes(5)).get());
-        executor.execute(command);
-        double[] values = new ObjectMapper().readValue(stdout.toString(StandardCharsets.UTF_8), double[].class);
-        return Arrays.stream(values).boxed().toList();
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i += 2) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: Bench [--rounds N] [--runs-per-round N] [--out FILE]"
-                        + " [--python python3] [--cpython-script bench/cpython/mp_bench.py]; got " + List.of(args));
+        private static String value(String[] args, int index, String option) {
+            if (index >= args.length || args[index].startsWith("--")) {
+                throw new IllegalArgumentException(option + " needs a value");
             }
-            options.put(args[i], args[i + 1]);
+            return args[index];
         }
-        return options;
+
+        private static int positive(String option, String value) {
+            try {
+                int number = Integer.parseInt(value);
+                if (number > 0) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // reported below, as for zero
+            }
+            throw new IllegalArgumentException(option + " needs a positive whole number, not " + value);
+        }
+
+        private static List<String> subset(String option, String value, List<String> known) {
+            List<String> chosen = Arrays.asList(value.split(","));
+            Set<String> unknown = chosen.stream().filter(name -> !known.contains(name)).collect(Collectors.toSet());
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException(option + ": unknown " + unknown + "; choose from " + String.join(",", known));
+            }
+            return known.stream().filter(chosen::contains).toList();
+        }
+    }
+
+    /** The usage text, with the scenario ids wrapped into its option column. */
+    static String usage() {
+        StringBuilder ids = new StringBuilder();
+        int lineStart = 0;
+        for (String id : KernelLibScenarios.ids()) {
+            if (ids.length() - lineStart + id.length() > 70) {
+                ids.append("\n                     ");
+                lineStart = ids.length();
+            }
+            ids.append(id).append(',');
+        }
+        return USAGE.formatted(ids.substring(0, ids.length() - 1));
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help")) {
+            System.out.println(usage());
+            return;
+        }
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("./run bench: " + e.getMessage());
+            System.err.println(usage());
+            System.exit(2);
+            return;
+        }
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        out.print(Report.table(run(options)));
+        out.println("results in " + options.out() + "/results.{json,md,png}" + (options.publish() ? "; published to "
+                + Publish.DOCS + " and " + Publish.README : ""));
+    }
+
+    /** Measures, writes results.json, results.md and results.png, publishes if asked; returns the results. */
+    static List<ScenarioResult> run(Options options) throws Exception {
+        List<Double> loadBefore = RunFacts.readLoadAverage();
+        CPython cpython = new CPython(options.python(), options.script());
+        List<ScenarioResult> results;
+        try (ProcessStart processStart = new ProcessStart()) {
+            results = measure(options, cpython, KernelLibScenarios.all(processStart).stream()
+                    .filter(scenario -> options.scenarios().contains(scenario.id())).toList());
+        }
+        RunFacts facts = RunFacts.of(cpython.version(), loadBefore, options.rounds(), results.stream()
+                .collect(Collectors.toMap(r -> r.scenario().id(), r -> options.runs(r.scenario()), (a, b) -> a, LinkedHashMap::new)));
+        Files.createDirectories(options.out());
+        String markdown = Report.markdown(results);
+        Files.writeString(options.out().resolve("results.md"), markdown, StandardCharsets.UTF_8);
+        Report.writeJson(options.out().resolve("results.json"), facts, results);
+        Chart.write(options.out().resolve("results.png"), results);
+        if (options.publish()) {
+            Publish.publish(options.out(), facts, markdown);
+        }
+        return results;
+    }
+
+    /** The rounds: in each, every scenario with each kernel-lib configuration, then with each CPython start method. */
+    private static List<ScenarioResult> measure(Options options, CPython cpython, List<Scenario> scenarios) throws Exception {
+        Map<String, Map<String, List<Sample>>> samples = new LinkedHashMap<>(); // by scenario id, then row label
+        for (int round = 1; round <= options.rounds(); round++) {
+            for (Scenario scenario : scenarios) {
+                long start = System.nanoTime();
+                int runs = options.runs(scenario);
+                Map<String, List<Sample>> rows = samples.computeIfAbsent(scenario.id(), id -> new LinkedHashMap<>());
+                for (Scenario.Configuration configuration : scenario.kernelLib()) {
+                    Multiprocessing.setReadyStandby(configuration.readyStandby());
+                    rows.computeIfAbsent(configuration.label(), label -> new ArrayList<>())
+                            .addAll(configuration.measurement().measure(runs));
+                    Multiprocessing.setReadyStandby(false); // a standby booting would take a core from CPython
+                }
+                for (String method : options.methods()) {
+                    rows.computeIfAbsent("CPython " + method, label -> new ArrayList<>())
+                            .addAll(cpython.measure(scenario.id(), method, runs));
+                }
+                System.err.printf("round %d/%d: %s (%.0f s)%n", round, options.rounds(), scenario.title(),
+                        (System.nanoTime() - start) / 1e9);
+            }
+        }
+        return scenarios.stream().map(scenario -> {
+            Map<String, List<Sample>> rows = samples.get(scenario.id());
+            List<Row> result = new ArrayList<>();
+            scenario.kernelLib().forEach(c -> result.add(new Row(c.label(), true, c.target(), rows.get(c.label()))));
+            options.methods().forEach(m -> result.add(new Row("CPython " + m, false, null, rows.get("CPython " + m))));
+            return new ScenarioResult(scenario, result);
+        }).toList();
     }
 }

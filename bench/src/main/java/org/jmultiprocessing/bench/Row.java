@@ -1,0 +1,38 @@
+package org.jmultiprocessing.bench;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One implementation's samples of one scenario.
+ *
+ * @param target for a kernel-lib row, its target in the scenario's unit, or null if it has none
+ */
+record Row(String implementation, boolean kernelLib, Double target, List<Sample> samples) {
+    double median() {
+        return median(samples.stream().map(Sample::value).toList());
+    }
+
+    double min() {
+        return samples.stream().mapToDouble(Sample::value).min().orElseThrow();
+    }
+
+    double max() {
+        return samples.stream().mapToDouble(Sample::value).max().orElseThrow();
+    }
+
+    /** The median of each timed part the samples were derived from; empty if they have none. */
+    Map<String, Double> medianSeconds() {
+        Map<String, Double> medians = new LinkedHashMap<>();
+        samples.get(0).seconds().keySet().forEach(part ->
+                medians.put(part, median(samples.stream().map(s -> s.seconds().get(part)).toList())));
+        return medians;
+    }
+
+    static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}

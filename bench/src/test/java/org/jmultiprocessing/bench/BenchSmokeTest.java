@@ -1,0 +1,33 @@
+package org.jmultiprocessing.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole bench on its cheapest scenario; no timing is checked, only that every output is written. */
+class BenchSmokeTest {
+    @Test
+    void shouldWriteJsonMarkdownAndChartForOneScenario(@TempDir Path out) throws Exception {
+        Bench.run(Bench.Options.parse("--scenarios", "pool-map", "--methods", "fork", "--rounds", "1", "--runs", "1",
+                "--out", out.toString(), "--script", "cpython/mp_bench.py")); // the tests run in bench/
+
+        JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertEquals(1, results.at("/run/rounds").asInt());
+        JsonNode scenario = results.at("/scenarios/0");
+        assertEquals("pool-map", scenario.get("id").asText());
+        assertEquals("kernel-lib", scenario.at("/rows/0/implementation").asText());
+        assertEquals("CPython fork", scenario.at("/rows/1/implementation").asText());
+        assertTrue(scenario.at("/rows/1/kernelLibAdvantage").asDouble() > 0);
+        assertEquals(Chart.WIDTH, ImageIO.read(out.resolve("results.png").toFile()).getWidth());
+        assertTrue(Files.readString(out.resolve("results.md")).contains("| CPython fork |"));
+    }
+}
