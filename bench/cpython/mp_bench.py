@@ -206,28 +206,38 @@ def value_lock(ctx, runs):
     return samples
 
 
-def resident_mib(pid):
-    with open("/proc/%d/status" % pid) as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
+def memory_mib(pid, proc_file, field):
+    """A kB field of a /proc file of pid, e.g. VmRSS of /status, in MiB."""
+    with open("/proc/%d%s" % (pid, proc_file)) as lines:
+        for line in lines:
+            if line.startswith(field):
                 return int(line.split()[1]) / 1024
-    raise ValueError("no VmRSS for pid %d" % pid)
+    raise ValueError("no %s in /proc/%d%s" % (field, pid, proc_file))
 
 
-def idle_worker_rss(ctx, runs):
-    """MiB resident per worker of a Pool(2) that ran one small map and then idled; a sample per worker."""
+def idle_worker_memory(ctx, runs, proc_file, field):
+    """MiB per worker of a Pool(2) that ran one small map and then idled; a sample per worker."""
     samples = []
     for _ in range(runs):
         with ctx.Pool(2) as pool:
             pool.map(square, [1, 2])
             time.sleep(IDLE_SECONDS)
-            samples += [resident_mib(child.pid) for child in mp.active_children()]
+            samples += [memory_mib(child.pid, proc_file, field) for child in mp.active_children()]
     return samples
+
+
+def idle_worker_rss(ctx, runs):
+    return idle_worker_memory(ctx, runs, "/status", "VmRSS:")
+
+
+def idle_worker_pss(ctx, runs):
+    return idle_worker_memory(ctx, runs, "/smaps_rollup", "Pss:")
 
 
 SCENARIOS = {"process-start": process_start, "pool-ready": pool_ready, "pool-map": pool_map,
              "pool-primes": pool_primes, "queue-small": queue_small, "queue-kib": queue_kib,
-             "pipe-round-trip": pipe_round_trip, "value-lock": value_lock, "idle-worker-rss": idle_worker_rss}
+             "pipe-round-trip": pipe_round_trip, "value-lock": value_lock, "idle-worker-rss": idle_worker_rss,
+             "idle-worker-pss": idle_worker_pss}
 
 if __name__ == "__main__":
     if len(sys.argv) != 4 or sys.argv[1] not in SCENARIOS:

@@ -71,7 +71,9 @@ final class KernelLibScenarios {
                 scenario("value-lock", "Value += 1 under its lock, 2 processes", "Value += 1", "M/s", true, 5, 5.0,
                         KernelLibScenarios::valueLock),
                 scenario("idle-worker-rss", "Idle Pool(2) worker, resident memory", "Idle worker RSS", "MiB", false, 1, 32.0,
-                        KernelLibScenarios::idleWorkerRss));
+                        runs -> idleWorkerMemory(runs, "/status", "VmRSS:")),
+                scenario("idle-worker-pss", "Idle Pool(2) worker, proportional memory (shared pages split)",
+                        "Idle worker PSS", "MiB", false, 1, null, runs -> idleWorkerMemory(runs, "/smaps_rollup", "Pss:")));
     }
 
     /**
@@ -79,7 +81,7 @@ final class KernelLibScenarios {
      * only shortens start-ups, and which would take a core from the measurement while it boots.
      */
     private static Scenario scenario(String id, String title, String chartLabel, String unit, boolean higherIsBetter,
-            int runs, double target, Scenario.Measurement measurement) {
+            int runs, Double target, Scenario.Measurement measurement) {
         return new Scenario(id, title, chartLabel, unit, higherIsBetter, runs,
                 List.of(new Scenario.Configuration("", target, false, measurement)));
     }
@@ -282,24 +284,29 @@ final class KernelLibScenarios {
         return samples;
     }
 
-    static double residentMib(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-            if (line.startsWith("VmRSS:")) {
+    /** A {@code kB} field of a /proc file of {@code pid}, e.g. VmRSS of /status, in MiB. */
+    static double memoryMib(long pid, String procFile, String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + procFile))) {
+            if (line.startsWith(field)) {
                 return Long.parseLong(line.split("\\s+")[1]) / 1024.0;
             }
         }
-        throw new IOException("no VmRSS for pid " + pid);
+        throw new IOException("no " + field + " in /proc/" + pid + procFile);
     }
 
-    /** MiB resident per worker of a Pool(2) that ran one small map and then idled; a sample per worker. */
-    private static List<Sample> idleWorkerRss(int runs) throws Exception {
+    /**
+     * MiB per worker of a Pool(2) that ran one small map and then idled; a sample per worker. Resident
+     * memory counts every shared page in full (the JVM's code, the CDS archive); proportional memory splits
+     * shared pages between the processes that map them.
+     */
+    private static List<Sample> idleWorkerMemory(int runs, String procFile, String field) throws Exception {
         List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             try (Pool pool = new Pool(2)) {
                 pool.map(SQUARE, List.of(1, 2));
                 Thread.sleep(IDLE_MILLIS);
                 for (long pid : pool.workerPids()) {
-                    samples.add(Sample.of(residentMib(pid)));
+                    samples.add(Sample.of(memoryMib(pid, procFile, field)));
                 }
             }
         }
