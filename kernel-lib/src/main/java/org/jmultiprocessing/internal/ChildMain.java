@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jmultiprocessing.Process;
+import org.jmultiprocessing.internal.shm.SharedRegion;
 import org.jmultiprocessing.Target;
 
 /**
@@ -138,6 +139,7 @@ public final class ChildMain {
             } catch (IOException e) {
                 // Only a warm-up.
             }
+            SharedRegion.warmUp(); // a Queue, Pipe end, Lock, Value... among the arguments
             // What else a pool worker runs, loaded so that the training run puts it in the archive.
             for (Class<?> poolWorkerPath : List.of(PoolWorker.class, PoolChannel.class, MessageReader.class,
                     MessageWriter.class, ValueCodec.class)) {

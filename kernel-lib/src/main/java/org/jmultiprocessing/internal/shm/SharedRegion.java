@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.Cleaner;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -21,6 +22,7 @@ import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jmultiprocessing.internal.ExitHooks;
+import org.jmultiprocessing.internal.Internals;
 import org.jmultiprocessing.internal.Session;
 
 /**
@@ -35,7 +37,7 @@ public final class SharedRegion {
     private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
     private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
     private static final Cleaner CLEANER = Cleaner.create();
-    private static final long PID = ProcessHandle.current().pid();
+    private static final long PID = Internals.pid();
     /** Every region mapped by this JVM, to end its holds at exit (so a child that is the last user unlinks). */
     private static final Set<SharedRegion> MAPPED = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
@@ -50,6 +52,36 @@ public final class SharedRegion {
         this.path = path;
         this.buffer = buffer;
         MAPPED.add(this);
+    }
+
+    /** Scratch memory, never shared: see {@link #warmUp}. */
+    private SharedRegion(MappedByteBuffer scratch) {
+        this.path = null;
+        this.buffer = scratch;
+    }
+
+    /**
+     * Does the first-use work of receiving a shared object on scratch memory, for a standby child that waits
+     * for its task: this class's initialization, the linking of every accessor's VarHandle access mode, the
+     * first use of ProcessHandle (holder checks; it links lambdas) and the file-mapping classes. A direct
+     * buffer is a MappedByteBuffer without a file, so no file is made.
+     */
+    public static void warmUp() {
+        SharedRegion scratch = new SharedRegion((MappedByteBuffer) ByteBuffer.allocateDirect(Long.BYTES).order(ByteOrder.nativeOrder()));
+        scratch.putIntPlain(0, scratch.getIntPlain(0));
+        scratch.putIntRelease(0, scratch.getIntAcquire(0));
+        scratch.putIntVolatile(0, scratch.getIntVolatile(0));
+        scratch.compareAndSetInt(0, 0, scratch.getAndAddInt(0, 0));
+        scratch.putLongPlain(0, scratch.getLongPlain(0));
+        scratch.putLongRelease(0, scratch.getLongAcquire(0));
+        scratch.putLongVolatile(0, scratch.getLongVolatile(0));
+        scratch.compareAndSetLong(0, 0, scratch.getAndAddLong(0, 0));
+        ProcessHandle.of(PID).ifPresent(ProcessHandle::isAlive);
+        try (FileChannel file = FileChannel.open(Path.of(System.getProperty("java.home"), "release"))) {
+            file.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(1, file.size()));
+        } catch (IOException | RuntimeException e) {
+            // Only a warm-up: a real attach reports real problems.
+        }
     }
 
     /** Creates a private (0600) file of the given kind in the session directory and maps it. */
