@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.jmultiprocessing.testing.FirstUseDuringExit;
 import org.jmultiprocessing.testing.JavaProgram;
 import org.jmultiprocessing.testing.ParentThatDies;
 import org.jmultiprocessing.testing.ParentThatExits;
@@ -36,6 +37,11 @@ class ProcessLifetimeTest {
         }
         String fields = Files.readString(stat);
         return fields.charAt(fields.lastIndexOf(')') + 2) != 'Z';
+    }
+
+    @Test
+    void shouldPrintNothingWhenFirstUsedWhileTheJvmExits() throws Exception {
+        assertEquals("exiting\n", JavaProgram.run(FirstUseDuringExit.class));
     }
 
     @Test

@@ -128,36 +128,44 @@ public final class ChildMain {
      */
     private static Thread warmUp() {
         return LibraryThreads.startDaemon(() -> {
-            Target lambda = () -> { };
-            Map<String, Map<String, Object>> variables = new LinkedHashMap<>();
-            variables.put("probe", new LinkedHashMap<>(Map.of("value", 1)));
-            Internals.currentProcess(); // loads Process, Internals and ProcessHandle's implementation
-            ObjectStreamClass.lookup(Process.class);
-            try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-                probe.isOpen(); // pool workers connect over one; its set-up seeds a SecureRandom (~20 ms)
-                HmacSha256.mac(HmacSha256.randomBytes(32), new byte[32]); // and prove the session key
-            } catch (IOException e) {
-                // Only a warm-up.
-            }
-            SharedRegion.warmUp(); // a Queue, Pipe end, Lock, Value... among the arguments
-            // What else a pool worker runs, loaded so that the training run puts it in the archive.
-            for (Class<?> poolWorkerPath : List.of(PoolWorker.class, PoolChannel.class, MessageReader.class,
-                    MessageWriter.class, ValueCodec.class)) {
-                poolWorkerPath.getName();
-            }
             try {
-                PlainShipment.decode(PlainShipment.encode(lambda, new HashSet<>()), ChildMain.class.getClassLoader());
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-                    out.writeObject(new Object[] {lambda, variables});
-                }
-                try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-                    in.readObject();
-                }
-            } catch (IOException | ClassNotFoundException e) {
-                // Only a warm-up: the task's own deserialization reports real problems.
+                warmUpSteps();
+            } catch (RuntimeException | LinkageError e) {
+                // Only a warm-up. A task that arrives early may also end the JVM midway; then class
+                // initializers fail ("Shutdown in progress"), and nothing may be printed into the notebook.
             }
         }, "jmp-warm-up");
+    }
+
+    private static void warmUpSteps() {
+        Target lambda = () -> { };
+        Map<String, Map<String, Object>> variables = new LinkedHashMap<>();
+        variables.put("probe", new LinkedHashMap<>(Map.of("value", 1)));
+        ObjectStreamClass.lookup(Process.class);
+        try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            probe.isOpen(); // pool workers connect over one; its set-up seeds a SecureRandom (~20 ms)
+            HmacSha256.mac(HmacSha256.randomBytes(32), new byte[32]); // and prove the session key
+        } catch (IOException e) {
+            // Only a warm-up.
+        }
+        SharedRegion.warmUp(); // a Queue, Pipe end, Lock, Value... among the arguments
+        // What else a pool worker runs, loaded so that the training run puts it in the archive.
+        for (Class<?> poolWorkerPath : List.of(PoolWorker.class, PoolChannel.class, MessageReader.class,
+                MessageWriter.class, ValueCodec.class)) {
+            poolWorkerPath.getName();
+        }
+        try {
+            PlainShipment.decode(PlainShipment.encode(lambda, new HashSet<>()), ChildMain.class.getClassLoader());
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                out.writeObject(new Object[] {lambda, variables});
+            }
+            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+                in.readObject();
+            }
+        } catch (IOException | ClassNotFoundException e) {
+            // Only a warm-up: the task's own deserialization reports real problems.
+        }
     }
 
     /**

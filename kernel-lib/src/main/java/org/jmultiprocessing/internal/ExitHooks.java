@@ -31,8 +31,12 @@ public final class ExitHooks {
     public static synchronized void add(Stage stage, Runnable action) {
         ACTIONS.computeIfAbsent(stage, s -> new ArrayList<>()).add(action);
         if (!installed) {
-            installed = true;
-            Runtime.getRuntime().addShutdownHook(LibraryThreads.unstarted(ExitHooks::runAll, "jmp-exit"));
+            try {
+                Runtime.getRuntime().addShutdownHook(LibraryThreads.unstarted(ExitHooks::runAll, "jmp-exit"));
+                installed = true;
+            } catch (IllegalStateException e) {
+                // The JVM is already exiting (a class first used meanwhile): there is no exit left to act at.
+            }
         }
     }
 

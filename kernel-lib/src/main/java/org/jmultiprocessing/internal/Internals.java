@@ -92,7 +92,9 @@ public final class Internals {
     static int runInChild(Process process, String parentName, long parentPid) {
         ProcessAccess a = access();
         parent = a.view(parentName, new int[0], parentPid);
-        current = process;
+        synchronized (Internals.class) { // never overwritten by a currentProcess() that started earlier
+            current = process;
+        }
         return a.runAsCurrent(process, parentPid);
     }
 
