@@ -97,9 +97,17 @@ public final class Launcher {
             ready = launch(command);
         }
         if (standbyEnabled) {
+            // A thread of the library's own: a JDK timer thread would join the notebook cell's thread group.
             long generation = ++standbyGeneration;
-            ready.onExit().completeOnTimeout(ready, STANDBY_DELAY.toMillis(), TimeUnit.MILLISECONDS)
-                    .thenRun(() -> startStandby(command, generation));
+            java.lang.Process handedOver = ready;
+            LibraryThreads.startDaemon(() -> {
+                try {
+                    handedOver.waitFor(STANDBY_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                startStandby(command, generation);
+            }, "jmp-standby-launcher");
         }
         return ready;
     }
