@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -37,6 +39,11 @@ final class ClassDataSharing {
     /** Silences the JVM's archive warnings, e.g. for an archive recorded with other JVM options. */
     private static final String QUIET = "-Xlog:cds*=off";
     private static final int ARCHIVES_KEPT = 4;
+    private static final Pattern ARCHIVE_NAME = Pattern.compile("child-\\p{XDigit}+\\.jsa");
+    /** {@code child-<key>.jsa.<pid of the JVM that started the training>.partial}. */
+    private static final Pattern PARTIAL_NAME = Pattern.compile("child-\\p{XDigit}+\\.jsa\\.(\\d+)\\.partial");
+    /** A training run records its archive within seconds; one older than this is no longer being written. */
+    private static final long PARTIAL_GRACE_MILLIS = 60_000;
     private static boolean trainingStarted;
     /** Archive paths by jar and options: each start would otherwise hash and stat the jar again. */
     private static final Map<String, Path> ARCHIVES = new HashMap<>();
@@ -121,16 +128,25 @@ final class ClassDataSharing {
 
     /**
      * Keeps the {@link #ARCHIVES_KEPT} newest archives: each rebuilt jar or new set of JVM options records
-     * another (~2 MB), and the old ones would pile up in the cache.
+     * another (~2 MB), and the old ones would pile up in the cache. Also removes the partial archives of
+     * training runs whose parent JVM exited first (it could not delete them), once their recorder is gone.
      */
     private static void pruneOldArchives(Path dir) {
-        try (Stream<Path> archives = Files.list(dir)) {
-            List<Path> oldestFirst = archives.filter(p -> p.getFileName().toString().matches("child-\\p{XDigit}+\\.jsa"))
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> all = files.toList();
+            List<Path> oldestFirst = all.stream().filter(p -> ARCHIVE_NAME.matcher(p.getFileName().toString()).matches())
                     .sorted(Comparator.comparing(ClassDataSharing::lastModified)).toList();
             for (Path old : oldestFirst.subList(0, Math.max(0, oldestFirst.size() - ARCHIVES_KEPT))) {
                 Files.deleteIfExists(old);
             }
-        } catch (IOException | UncheckedIOException e) {
+            for (Path file : all) {
+                Matcher partial = PARTIAL_NAME.matcher(file.getFileName().toString());
+                if (partial.matches() && ProcessHandle.of(Long.parseLong(partial.group(1))).isEmpty()
+                        && lastModified(file).toMillis() < System.currentTimeMillis() - PARTIAL_GRACE_MILLIS) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException | UncheckedIOException | NumberFormatException e) {
             // A cache that cannot be listed or pruned only takes more space.
         }
     }
