@@ -2,6 +2,7 @@ package org.jmultiprocessing;
 
 import static org.jmultiprocessing.internal.shm.SemaphoreDescriptor.*;
 
+import org.jmultiprocessing.internal.Internals;
 import org.jmultiprocessing.internal.shm.SharedRegion;
 
 /**
@@ -31,7 +32,7 @@ public final class RLock extends SemLock {
     }
 
     static long currentThreadToken() {
-        return SharedRegion.currentPid() << 32 | (Thread.currentThread().getId() & 0xFFFF_FFFFL);
+        return Internals.pid() << 32 | (Thread.currentThread().getId() & 0xFFFF_FFFFL);
     }
 
     // The owner and depth words are written only by the thread holding the lock, and compared by others

@@ -77,7 +77,7 @@ public final class Session {
     private static Session createRoot() {
         Path base = baseDirectory();
         sweepAbandoned(base);
-        long pid = ProcessHandle.current().pid();
+        long pid = Internals.pid();
         try {
             Path dir = base.resolve(PREFIX + pid + "-" + HexFormat.of().formatHex(randomBytes(4)));
             Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));

@@ -5,6 +5,8 @@ import static org.jmultiprocessing.internal.shm.RingDescriptor.*;
 import java.nio.MappedByteBuffer;
 import java.util.function.BooleanSupplier;
 
+import org.jmultiprocessing.internal.Internals;
+
 /**
  * Framed messages through a byte ring in shared memory (layout in {@link RingDescriptor}). Writers take the
  * write lock, readers the read lock; between them the ring is a single-producer single-consumer byte stream.
@@ -14,7 +16,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class MessageRing {
     private static final long PEER_CHECK_INTERVAL_NANOS = 2_000_000;
-    private static final int PID = (int) SharedRegion.currentPid();
+    private static final int PID = (int) Internals.pid();
 
     private final SharedRegion region;
     private final MappedByteBuffer buffer;

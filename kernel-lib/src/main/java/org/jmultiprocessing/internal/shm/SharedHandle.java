@@ -3,6 +3,8 @@ package org.jmultiprocessing.internal.shm;
 import java.io.Serializable;
 import java.nio.file.Path;
 
+import org.jmultiprocessing.internal.Internals;
+
 /**
  * The serialized form of a shared object: its file, the process that sent it, and how the receiver makes its
  * copy. A shared object's {@code writeReplace} returns {@code SharedHandle.of(region, group, Event::new)};
@@ -38,7 +40,7 @@ public final class SharedHandle implements Serializable {
      */
     public static SharedHandle of(SharedRegion region, int group, Attacher attacher) {
         region.holdInTransit(group);
-        return new SharedHandle(region.path().toString(), SharedRegion.currentPid(), attacher);
+        return new SharedHandle(region.path().toString(), Internals.pid(), attacher);
     }
 
     private Object readResolve() {

@@ -281,10 +281,6 @@ public final class SharedRegion {
         return false;
     }
 
-    public static long currentPid() {
-        return PID;
-    }
-
     /** True while some live process (this one included) holds the group or has a copy of it in transit. */
     public boolean isHeld(int group) {
         for (int slot = 0; slot < HOLDER_SLOTS; slot++) {
