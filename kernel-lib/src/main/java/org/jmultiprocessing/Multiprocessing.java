@@ -3,6 +3,7 @@ package org.jmultiprocessing;
 import java.util.List;
 
 import org.jmultiprocessing.internal.ChildProcess;
+import org.jmultiprocessing.internal.Deserialization;
 import org.jmultiprocessing.internal.Internals;
 import org.jmultiprocessing.internal.Launcher;
 
@@ -45,6 +46,28 @@ public final class Multiprocessing {
      */
     public static void setJvmOptions(String... options) {
         Launcher.setExtraJvmOptions(List.of(options));
+    }
+
+    /**
+     * Tightens what this process, and the processes and pool workers it starts from now on, accept when they
+     * receive an object: Queue and Pipe messages, pool functions, arguments and results, a process's target
+     * and arguments. {@code pattern} is a {@link java.io.ObjectInputFilter.Config#createFilter} pattern, e.g.
+     * {@code "!com.example.Secret"} (refuse one class), {@code "maxbytes=1000000"} (refuse larger objects)
+     * or the allow-list {@code "com.example.**;org.jmultiprocessing.**;java.base/*;!*"} (an allow-list must
+     * name everything the processes exchange, also kernel-lib's own objects and the JDK's; classes defined
+     * in notebook cells are named {@code REPL.$JShell$...}). Replaces the previous pattern; {@code null} or
+     * {@code ""} removes it.
+     *
+     * <p>The pattern adds to kernel-lib's own limits (an object graph at most 1000 levels deep, arrays no
+     * longer than their message can hold) and to the JVM-wide filter ({@code jdk.serialFilter},
+     * {@code jdk.serialFilterFactory}), never overriding them. A refused object fails the receiving call
+     * ({@code Queue.get}, {@code Connection.recv}, the pool call, or the child's start) with an
+     * {@link java.io.InvalidClassException} that names it and the filter that refused it.
+     *
+     * @throws IllegalArgumentException if {@code pattern} is not a filter pattern
+     */
+    public static void setSerialFilter(String pattern) {
+        Deserialization.setUserFilter(pattern);
     }
 
     /**

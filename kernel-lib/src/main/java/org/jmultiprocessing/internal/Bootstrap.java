@@ -3,6 +3,7 @@ package org.jmultiprocessing.internal;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Map;
  *
  * <pre>
  * prepare: int MAGIC | UTF sessionDir | int keyLength, key | UTF parentName | long parentPid
+ *          | int patternLength, serial filter pattern (UTF-8, empty for none)
  *          | int n, n * UTF classpathEntry | int m, m * (UTF binaryName | int length | bytecode)
  * task:    int length | serialized notebook variables | int length | serialized Process
  * </pre>
@@ -24,7 +26,8 @@ import java.util.Map;
 final class Bootstrap {
     static final int MAGIC = 0x4A4D5001;
 
-    record Preparation(Path sessionDir, byte[] authKey, String parentName, long parentPid,
+    /** @param serialFilter the user's deserialization filter ({@link Deserialization}), "" for none */
+    record Preparation(Path sessionDir, byte[] authKey, String parentName, long parentPid, String serialFilter,
                        List<String> classpath, Map<String, byte[]> classes) {
     }
 
@@ -37,6 +40,7 @@ final class Bootstrap {
         writeBytes(out, p.authKey());
         out.writeUTF(p.parentName());
         out.writeLong(p.parentPid());
+        writeBytes(out, p.serialFilter().getBytes(StandardCharsets.UTF_8));
         out.writeInt(p.classpath().size());
         for (String entry : p.classpath()) {
             out.writeUTF(entry);
@@ -52,12 +56,13 @@ final class Bootstrap {
         byte[] key = readBytes(in);
         String parentName = in.readUTF();
         long parentPid = in.readLong();
+        String serialFilter = new String(readBytes(in), StandardCharsets.UTF_8);
         int n = in.readInt();
         List<String> classpath = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             classpath.add(in.readUTF());
         }
-        return new Preparation(dir, key, parentName, parentPid, classpath, readClasses(in));
+        return new Preparation(dir, key, parentName, parentPid, serialFilter, classpath, readClasses(in));
     }
 
     static void writeClasses(DataOutputStream out, Map<String, byte[]> classes) throws IOException {

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.nio.channels.SocketChannel;
 import java.io.InputStream;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.io.PrintStream;
@@ -74,6 +73,7 @@ public final class ChildMain {
 
         Process process;
         try {
+            Deserialization.setUserFilter(preparation.serialFilter());
             loader.restoreVariables(Bootstrap.readBytes(in));
             process = (Process) loader.deserialize(Bootstrap.readBytes(in));
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
@@ -99,7 +99,7 @@ public final class ChildMain {
         try (DataOutputStream out = new DataOutputStream(frames)) {
             long parentPid = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
             Bootstrap.writePreparation(out, new Bootstrap.Preparation(Paths.get(System.getProperty("java.io.tmpdir")),
-                    new byte[32], "MainProcess", parentPid, List.of(), Map.of()));
+                    new byte[32], "MainProcess", parentPid, "", List.of(), Map.of()));
             Bootstrap.writeBytes(out, PlainShipment.encodeVariables(Map.of()));
             Bootstrap.writeBytes(out, PlainShipment.encode(new Process(ChildMain::trainingTarget), new HashSet<>()));
         } catch (IOException e) {
@@ -160,9 +160,8 @@ public final class ChildMain {
             try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
                 out.writeObject(new Object[] {lambda, variables});
             }
-            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-                in.readObject();
-            }
+            byte[] serialized = bytes.toByteArray();
+            Deserialization.read(serialized, 0, serialized.length, ChildMain.class.getClassLoader());
         } catch (IOException | ClassNotFoundException e) {
             // Only a warm-up: the task's own deserialization reports real problems.
         }

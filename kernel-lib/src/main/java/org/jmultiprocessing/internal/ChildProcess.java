@@ -60,7 +60,7 @@ public final class ChildProcess {
         Session session = Session.current();
         Process parent = Internals.currentProcess();
         Bootstrap.Preparation preparation = new Bootstrap.Preparation(session.directory(), session.authKey(),
-                parent.name(), Internals.pid(), shipment.classpath(), shipment.classes());
+                parent.name(), Internals.pid(), Deserialization.userFilterPattern(), shipment.classpath(), shipment.classes());
         java.lang.Process handle;
         try {
             handle = Launcher.obtain();

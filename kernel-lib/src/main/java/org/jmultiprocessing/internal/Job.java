@@ -1,8 +1,6 @@
 package org.jmultiprocessing.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
 import java.util.Map;
 
 import org.jmultiprocessing.NotTransferableException;
@@ -48,8 +46,6 @@ public abstract class Job {
     /** Reads results with the loader of the caller's function, which knows the notebook's classes. */
     Object deserialize(byte[] bytes) throws IOException, ClassNotFoundException {
         ClassLoader resolving = loader != null ? loader : Thread.currentThread().getContextClassLoader();
-        try (ObjectInputStream in = new ShippedClassLoader.ShippedObjectInputStream(new ByteArrayInputStream(bytes), resolving)) {
-            return in.readObject();
-        }
+        return Deserialization.read(bytes, 0, bytes.length, resolving);
     }
 }

@@ -1,12 +1,7 @@
 package org.jmultiprocessing.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectStreamClass;
 import java.lang.reflect.Field;
-import java.lang.reflect.Proxy;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -73,9 +68,7 @@ public final class ShippedClassLoader extends ClassLoader {
         if (shipped[0] != PlainShipment.JAVA) {
             return PlainShipment.decode(shipped, this);
         }
-        try (ObjectInputStream in = new ShippedObjectInputStream(new ByteArrayInputStream(shipped, 1, shipped.length - 1), this)) {
-            return in.readObject();
-        }
+        return Deserialization.read(shipped, 1, shipped.length - 1, this);
     }
 
     /** Sets notebook variables captured by {@link CodeShipment} (wrapper class name to field values). */
@@ -109,35 +102,5 @@ public final class ShippedClassLoader extends ClassLoader {
             }
         }
         return new URLClassLoader("jmp-classpath", urls, parent);
-    }
-
-    /** Resolves every class in the stream through one loader, whatever is on the calling stack. */
-    static final class ShippedObjectInputStream extends ObjectInputStream {
-        private final ClassLoader loader;
-
-        ShippedObjectInputStream(InputStream in, ClassLoader loader) throws IOException {
-            super(in);
-            this.loader = loader;
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-            try {
-                return Class.forName(desc.getName(), false, loader);
-            } catch (ClassNotFoundException e) {
-                return super.resolveClass(desc); // primitive types
-            }
-        }
-
-        @Override
-        protected Class<?> resolveProxyClass(String[] interfaces) throws ClassNotFoundException {
-            Class<?>[] types = new Class<?>[interfaces.length];
-            for (int i = 0; i < interfaces.length; i++) {
-                types[i] = Class.forName(interfaces[i], false, loader);
-            }
-            @SuppressWarnings("deprecation")
-            Class<?> proxy = Proxy.getProxyClass(loader, types);
-            return proxy;
-        }
     }
 }

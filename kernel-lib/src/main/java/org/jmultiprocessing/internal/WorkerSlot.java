@@ -1,8 +1,6 @@
 package org.jmultiprocessing.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -306,9 +304,7 @@ final class WorkerSlot {
     }
 
     private static Object deserializeJdkOnly(byte[] bytes) throws IOException, ClassNotFoundException {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            return in.readObject();
-        }
+        return Deserialization.read(bytes, 0, bytes.length, null);
     }
 
     /** The worker's socket closed while it ran {@code chunk}: it died. */

@@ -1,17 +1,16 @@
 package org.jmultiprocessing.internal.shm;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InvalidClassException;
 import java.io.NotSerializableException;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+
+import org.jmultiprocessing.internal.Deserialization;
 
 /**
  * Turns a message object into a tagged payload and back. Small common values (null, boxed primitives,
@@ -71,7 +70,22 @@ public final class MessageCodec {
         return new Encoded(SERIALIZED, serialize(message));
     }
 
+    /**
+     * The message of {@code tag} and {@code payload}. Serialized payloads pass the library's deserialization
+     * filter, and values in the compact forms the user's filter too.
+     */
     public static Object decode(int tag, byte[] payload) {
+        if (tag == SERIALIZED) {
+            return deserialize(payload);
+        }
+        try {
+            return Deserialization.admitUnserialized(decodeCompact(tag, payload), payload.length);
+        } catch (InvalidClassException e) {
+            throw new UncheckedIOException("cannot receive a message: " + e.getMessage(), e);
+        }
+    }
+
+    private static Object decodeCompact(int tag, byte[] payload) {
         switch (tag) {
             case NULL:
                 return null;
@@ -87,8 +101,6 @@ public final class MessageCodec {
                 return new String(payload, StandardCharsets.UTF_8);
             case BYTES:
                 return payload;
-            case SERIALIZED:
-                return deserialize(payload);
             default:
                 throw new IllegalStateException("corrupt message: unknown type tag " + tag);
         }
@@ -109,32 +121,13 @@ public final class MessageCodec {
     }
 
     public static Object deserialize(byte[] payload) {
-        try (ObjectInputStream in = new ContextClassLoaderObjectInputStream(new ByteArrayInputStream(payload))) {
-            return in.readObject();
+        try {
+            return Deserialization.read(payload, 0, payload.length, Thread.currentThread().getContextClassLoader());
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("received an object of class " + e.getMessage() + " that this process"
                     + " cannot load; put the class on the child's class path or define it before starting the process", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot deserialize a received message", e);
-        }
-    }
-
-    private static final class ContextClassLoaderObjectInputStream extends ObjectInputStream {
-        ContextClassLoaderObjectInputStream(InputStream in) throws IOException {
-            super(in);
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            if (loader != null) {
-                try {
-                    return Class.forName(desc.getName(), false, loader);
-                } catch (ClassNotFoundException e) {
-                    // Fall back to the default resolution (primitives, the caller's loader).
-                }
-            }
-            return super.resolveClass(desc);
+            throw new UncheckedIOException("cannot deserialize a received message: " + e.getMessage(), e);
         }
     }
 }
