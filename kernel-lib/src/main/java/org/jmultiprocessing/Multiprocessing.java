@@ -58,11 +58,12 @@ public final class Multiprocessing {
      * in notebook cells are named {@code REPL.$JShell$...}). Replaces the previous pattern; {@code null} or
      * {@code ""} removes it.
      *
-     * <p>The pattern adds to kernel-lib's own limits (an object graph at most 1000 levels deep, arrays no
+     * <p>The pattern adds to kernel-lib's own limits (an object graph at most 500 levels deep, arrays no
      * longer than their message can hold) and to the JVM-wide filter ({@code jdk.serialFilter},
      * {@code jdk.serialFilterFactory}), never overriding them. A refused object fails the receiving call
-     * ({@code Queue.get}, {@code Connection.recv}, the pool call, or the child's start) with an
-     * {@link java.io.InvalidClassException} that names it and the filter that refused it.
+     * ({@code Queue.get} and {@code Connection.recv} with an {@link java.io.UncheckedIOException}, the pool
+     * call with a {@link TaskFailedException}, the child's start with exit code 1) with a message naming it
+     * and the filter that refused it.
      *
      * @throws IllegalArgumentException if {@code pattern} is not a filter pattern
      */

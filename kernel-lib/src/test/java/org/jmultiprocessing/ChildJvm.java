@@ -37,6 +37,11 @@ final class ChildJvm {
     }
 
     static ChildJvm start(String maxHeap, Task task) {
+        return start(maxHeap, List.of(), task);
+    }
+
+    /** @param jvmOptions further options of the child's command line, e.g. system properties */
+    static ChildJvm start(String maxHeap, List<String> jvmOptions, Task task) {
         try (Transfers.Scope transfer = Transfers.begin()) {
             Session session = Session.current();
             Path taskFile = session.newPath("test-task");
@@ -51,6 +56,7 @@ final class ChildJvm {
             command.add("-Xmx" + maxHeap);
             command.add("-XX:+UseSerialGC");
             command.add("-XX:-UsePerfData");
+            command.addAll(jvmOptions);
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
             command.add(ChildJvm.class.getName());

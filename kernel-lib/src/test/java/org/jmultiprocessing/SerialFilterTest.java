@@ -3,9 +3,12 @@ package org.jmultiprocessing;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.InvalidClassException;
+import java.io.ObjectInputFilter;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BinaryOperator;
 
 import org.jmultiprocessing.testing.CapturedOutput;
 import org.junit.jupiter.api.AfterEach;
@@ -60,15 +63,15 @@ class SerialFilterTest {
     void shouldRefuseAGraphDeeperThanTheLimitOnQueueGetAndPipeRecvAndKeepBothUsable() throws Exception {
         Queue<Object> queue = new Queue<>();
         Pipe pipe = new Pipe();
-        Process child = new Process((Queue<Object> q, Connection c) -> sendDeepThen(q, c, 1_100), queue, pipe.conn2());
+        Process child = new Process((Queue<Object> q, Connection c) -> sendDeepThen(q, c, 600), queue, pipe.conn2());
         child.start();
         UncheckedIOException fromQueue = assertThrows(UncheckedIOException.class, () -> queue.get(60.0));
-        assertTrue(fromQueue.getMessage().contains("deeper than 1000 levels"), fromQueue.getMessage());
+        assertTrue(fromQueue.getMessage().contains("deeper than 500 levels"), fromQueue.getMessage());
         assertInstanceOf(InvalidClassException.class, fromQueue.getCause());
         assertEquals("after the deep one", queue.get(60.0));
         assertTrue(pipe.conn1().poll(60.0));
         UncheckedIOException fromPipe = assertThrows(UncheckedIOException.class, () -> pipe.conn1().recv());
-        assertTrue(fromPipe.getMessage().contains("deeper than 1000 levels"), fromPipe.getMessage());
+        assertTrue(fromPipe.getMessage().contains("deeper than 500 levels"), fromPipe.getMessage());
         assertEquals("after the deep one", pipe.conn1().recv());
         child.join();
         assertEquals(0, child.exitCode());
@@ -202,6 +205,52 @@ class SerialFilterTest {
         } finally {
             Multiprocessing.setJvmOptions();
         }
+    }
+
+    /**
+     * A {@code jdk.serialFilterFactory} as a user might install one: it adds its own rule to every filter a
+     * stream asks for. kernel-lib must neither bypass it nor lose its limits under it.
+     */
+    public static final class RejectingSecrets implements BinaryOperator<ObjectInputFilter> {
+        @Override
+        public ObjectInputFilter apply(ObjectInputFilter current, ObjectInputFilter requested) {
+            if (requested == null) {
+                return current;
+            }
+            return ObjectInputFilter.merge(ObjectInputFilter.rejectFilter(type -> type == Secret.class,
+                    ObjectInputFilter.Status.UNDECIDED), requested);
+        }
+    }
+
+    static String getOrRefusal(Queue<Object> queue) {
+        try {
+            return String.valueOf(queue.get(60.0));
+        } catch (UncheckedIOException e) {
+            return e.getMessage();
+        }
+    }
+
+    @Test
+    void shouldHonourAJvmFilterFactoryAndKeepTheLimitsUnderIt() throws Exception {
+        Queue<Object> queue = new Queue<>();
+        Queue<String> outcomes = new Queue<>();
+        ChildJvm child = ChildJvm.start("256m", List.of("-Djdk.serialFilterFactory=" + RejectingSecrets.class.getName()), () -> {
+            for (int i = 0; i < 3; i++) {
+                outcomes.put(getOrRefusal(queue));
+            }
+        });
+        queue.put(new Secret());
+        Thread deep = new Thread(null, () -> queue.put(chain(600)), "deep-sender", 64 << 20);
+        deep.start();
+        deep.join();
+        queue.put("plain");
+        String secret = outcomes.get(60.0);
+        assertTrue(secret.contains("refused by the deserialization filter that jdk.serialFilterFactory ("
+                + RejectingSecrets.class.getName()), secret);
+        String tooDeep = outcomes.get(60.0);
+        assertTrue(tooDeep.contains("deeper than 500 levels"), tooDeep);
+        assertEquals("plain", outcomes.get(60.0));
+        child.joinSuccessfully();
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InvalidClassException;
+import java.io.InvalidObjectException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectStreamClass;
@@ -72,6 +73,12 @@ public final class Deserialization {
                 return in.readObject();
             } catch (IOException e) {
                 throw explained(filter, e);
+            } catch (StackOverflowError e) {
+                // Reading recurses once per level of the graph; the stack unwound, nothing of the stream is kept.
+                throw new InvalidObjectException("the object graph nests too deep for the stack of thread '"
+                        + Thread.currentThread().getName() + "' (within kernel-lib's limit of " + StreamFilter.MAX_DEPTH
+                        + " levels, but its levels take much stack); send a flatter structure, e.g. the nodes of a"
+                        + " linked structure in a list or an array");
             }
         }
     }

@@ -17,10 +17,12 @@ import java.io.ObjectInputFilter;
  */
 final class StreamFilter implements ObjectInputFilter {
     /**
-     * Python's default recursion limit, which also bounds pickling; a default thread stack reads a graph this
-     * deep, so a deeper one is refused here rather than overflowing the receiving thread's stack.
+     * Deeper than data structures other than linked chains get, and shallow enough that a default thread
+     * stack reads a chain of plain objects this deep in every state of the JIT; a deeper graph is refused
+     * rather than risking the receiving thread's stack. (Levels that take more stack can still overflow it,
+     * which {@link Deserialization#read} reports as clearly.)
      */
-    static final int MAX_DEPTH = 1000;
+    static final int MAX_DEPTH = 500;
 
     private final ObjectInputFilter jvmFilter;
     private final Deserialization.UserFilter userFilter;
@@ -51,8 +53,8 @@ final class StreamFilter implements ObjectInputFilter {
         Status byJvm = jvmFilter == null ? Status.UNDECIDED : jvmFilter.checkInput(info);
         if (byJvm == null || byJvm == Status.REJECTED) {
             return reject(describe(info) + " is refused by the JVM-wide deserialization filter (" + jvmFilter
-                    + "); allow it there: the jdk.serialFilter system or security property, or"
-                    + " java.io.ObjectInputFilter.Config");
+                    + "); allow it there: the jdk.serialFilter system or security property, a"
+                    + " jdk.serialFilterFactory, or java.io.ObjectInputFilter.Config");
         }
         return byUser == Status.ALLOWED || byJvm == Status.ALLOWED ? Status.ALLOWED : Status.UNDECIDED;
     }
@@ -71,8 +73,8 @@ final class StreamFilter implements ObjectInputFilter {
 
     private String exceededLimit(FilterInfo info) {
         if (info.depth() > MAX_DEPTH) {
-            return "the object graph nests deeper than " + MAX_DEPTH + " levels, kernel-lib's limit (as Python's"
-                    + " recursion limit), which keeps it from overflowing the receiving thread's stack; send a"
+            return "the object graph nests deeper than " + MAX_DEPTH + " levels, kernel-lib's limit, which keeps it"
+                    + " from overflowing the receiving thread's stack; send a"
                     + " flatter structure, e.g. the nodes of a linked structure in a list or an array";
         }
         Class<?> type = info.serialClass();

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InvalidClassException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -22,6 +25,19 @@ import org.junit.jupiter.api.Test;
  */
 class DeserializationTest {
     private static final int FORGED_LENGTH = 0x7FFF_FFF0;
+
+    /** A level of a graph that takes much stack to read: its own readObject, called reflectively. */
+    static final class Node implements Serializable {
+        private final Node next;
+
+        Node(Node next) {
+            this.next = next;
+        }
+
+        private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+            in.defaultReadObject();
+        }
+    }
 
     static byte[] serialize(Object value) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -80,6 +96,29 @@ class DeserializationTest {
         InvalidClassException e = assertThrows(InvalidClassException.class,
                 () -> Deserialization.read(deep, 0, deep.length, null));
         assertTrue(e.getMessage().startsWith("the object graph nests deeper than " + StreamFilter.MAX_DEPTH + " levels"),
+                e.getMessage());
+    }
+
+    @Test
+    void shouldReportAStackOverflowWithinTheDepthLimitAsAClearError() throws Exception {
+        Node chain = null;
+        for (int i = 0; i < StreamFilter.MAX_DEPTH; i++) {
+            chain = new Node(chain);
+        }
+        byte[] deep = serialize(chain);
+        Throwable[] thrown = new Throwable[1];
+        // A small stack overflows before the depth limit.
+        Thread reader = new Thread(null, () -> {
+            try {
+                Deserialization.read(deep, 0, deep.length, null);
+            } catch (Throwable t) {
+                thrown[0] = t;
+            }
+        }, "small-stack-reader", 128 << 10);
+        reader.start();
+        reader.join();
+        InvalidObjectException e = assertInstanceOf(InvalidObjectException.class, thrown[0]);
+        assertTrue(e.getMessage().startsWith("the object graph nests too deep for the stack of thread 'small-stack-reader'"),
                 e.getMessage());
     }
 
