@@ -65,8 +65,8 @@ public final class Deserialization {
      */
     public static Object read(byte[] bytes, int offset, int length, ClassLoader loader) throws IOException, ClassNotFoundException {
         try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(bytes, offset, length), loader)) {
-            // The stream starts with the filter the JVM chose; set ours through the filter factory, which by
-            // default replaces that one (StreamFilter consults it) and if the user installed one, decides.
+            // The stream starts with the filter the JVM chose. Ours goes through the filter factory: the JDK's
+            // replaces the JVM's filter with ours (which consults it); a factory the user installed decides.
             StreamFilter filter = new StreamFilter(in.getObjectInputFilter(), userFilter, length);
             in.setObjectInputFilter(filter);
             try {
