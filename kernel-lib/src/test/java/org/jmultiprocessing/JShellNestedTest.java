@@ -1,6 +1,7 @@
 package org.jmultiprocessing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +86,37 @@ class JShellNestedTest {
             run(output, "startAndJoin(new Process(() -> mapInPool()));");
             assertEquals("in the child: [Squared[of=1, value=1], Squared[of=2, value=4], Squared[of=3, value=9]]\n",
                     output.out(), output.err());
+        }
+    }
+
+    @Test
+    void shouldStartProcessesOnCellCodeInsideAPoolTask() {
+        // Python's Pool refuses this (its workers are daemonic); its ProcessPoolExecutor, which Pool also is
+        // here, allows it: the task's process is not daemonic, so it may start one of its own.
+        notebook.run("String greet(String who) { return \"hello \" + who + \" from \" + Multiprocessing.currentProcess().name(); }");
+        notebook.run("""
+                void reply(String who, Queue<String> replies, boolean again) throws Exception {
+                    replies.put(greet(who) + (Multiprocessing.currentProcess().daemon() ? " (daemon)" : ""));
+                    if (again) {
+                        startAndJoin(new Process((String w, Queue<String> q) -> reply(w, q, false), who, replies));
+                    }
+                }
+                String viaGrandchildren(String who) throws Exception {
+                    var replies = new Queue<String>();
+                    startAndJoin(new Process((String w, Queue<String> q) -> reply(w, q, true), who, replies));
+                    return replies.get(10.0) + ", " + replies.get(10.0);
+                }
+                """);
+        try (CapturedOutput output = new CapturedOutput()) {
+            run(output, "var pool = new Pool(1);");
+            try {
+                // Named by identity, as in Python: Process-N:1 is the first child of the worker with identity N.
+                String replies = run(output, "pool.apply(() -> viaGrandchildren(\"pool\"))");
+                assertTrue(replies.matches("hello pool from Process-(\\d+):1, hello pool from Process-\\1:1:1"),
+                        replies + "\n" + output.err());
+            } finally {
+                run(output, "pool.close();");
+            }
         }
     }
 
