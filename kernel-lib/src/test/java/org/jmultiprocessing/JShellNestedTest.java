@@ -122,11 +122,14 @@ class JShellNestedTest {
 
     @Test
     void shouldCarryACellRecordFromAGrandchildToTheNotebookThroughAQueue() {
-        notebook.run("record Reading(int depth, String process) implements java.io.Serializable { }");
+        notebook.run("record Reading(int depth, String process, String route) implements java.io.Serializable { }");
+        // A variable that is not a plain value: the variables travel in Java serialization at each level.
+        notebook.run("var route = new java.util.ArrayList<>(List.of(\"notebook\"));");
         notebook.run("""
                 void relay(Queue<Reading> readings, int depth) throws Exception {
+                    route.add("depth " + depth);
                     if (depth == 2) {
-                        readings.put(new Reading(depth, Multiprocessing.currentProcess().name()));
+                        readings.put(new Reading(depth, Multiprocessing.currentProcess().name(), route.toString()));
                     } else {
                         startAndJoin(new Process((Queue<Reading> q, Integer d) -> relay(q, d), readings, depth + 1));
                     }
@@ -137,9 +140,10 @@ class JShellNestedTest {
             run(output, "var top = new Process((Queue<Reading> q, Integer d) -> relay(q, d), readings, 1);");
             run(output, "startAndJoin(top);");
             run(output, "var reading = readings.get(10.0);");
-            assertEquals("2 " + notebook.run("top.name()") + ":1", notebook.run("reading.depth() + \" \" + reading.process()"),
-                    output.err());
+            assertEquals("2 " + notebook.run("top.name()") + ":1 [notebook, depth 1, depth 2]",
+                    notebook.run("reading.depth() + \" \" + reading.process() + \" \" + reading.route()"), output.err());
         }
+        assertEquals("[notebook]", notebook.run("route.toString()"));
     }
 
     @Test
