@@ -31,7 +31,8 @@ import org.jmultiprocessing.internal.StreamJob;
  * }</pre>
  *
  * <h2>Design</h2>
- * Each worker is a {@link Process} (daemonic, as in Python) whose target connects back to the pool over a
+ * Each worker is a {@link Process} (daemonic, as in Python, yet its tasks may start processes of their own,
+ * as those of Python's {@code ProcessPoolExecutor} may) whose target connects back to the pool over a
  * Unix domain socket in the session's private directory and proves it knows the session key (HMAC challenge
  * both ways, as in Python's {@code multiprocessing.connection}) before anything is deserialized. The pool
  * has one thread per worker that sends it one chunk of tasks at a time and waits for the reply. When a worker

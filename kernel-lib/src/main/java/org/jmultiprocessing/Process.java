@@ -165,12 +165,12 @@ public class Process implements Serializable {
             throw new IllegalStateException("cannot start a process twice: " + this
                     + " was already started; create a new Process to run the target again");
         }
-        if (Internals.currentProcess().daemon()) {
+        if (Internals.daemonicTowardsChildren()) {
             throw new IllegalStateException("daemonic processes are not allowed to have children (as in Python):"
                     + " " + Internals.currentProcess().name() + " is a daemon");
         }
         if (daemon == null) {
-            daemon = Internals.currentProcess().daemon();
+            daemon = false; // inherited, as in Python, from a parent that the check above found not daemonic
         }
         child = ChildProcess.start(this, transferredParts(), daemon);
     }
@@ -262,7 +262,7 @@ public class Process implements Serializable {
     }
 
     public boolean daemon() {
-        return daemon != null ? daemon : Internals.currentProcess().daemon();
+        return daemon != null ? daemon : Internals.daemonicTowardsChildren();
     }
 
     /**

@@ -39,9 +39,21 @@ final class ClassSources {
     }
 
     private static List<ClassBytesSource> load() {
-        List<ClassBytesSource> sources = new ArrayList<>(List.of(new DeclaredClassesMap(), new InMemoryResource()));
+        List<ClassBytesSource> sources = new ArrayList<>(List.of(new ReceivedFromParent(), new DeclaredClassesMap(),
+                new InMemoryResource()));
         ServiceLoader.load(ClassBytesSource.class, ClassSources.class.getClassLoader()).forEach(sources::add);
         return List.copyOf(sources);
+    }
+
+    /**
+     * In a child, the cell classes it was sent: a child that starts processes or a pool of its own passes
+     * them on, so cell code can be spawned to any depth.
+     */
+    static final class ReceivedFromParent implements ClassBytesSource {
+        @Override
+        public byte[] classBytes(ClassLoader loader, String binaryName) {
+            return loader instanceof ShippedClassLoader shipped ? shipped.shippedBytes(binaryName) : null;
+        }
     }
 
     /**

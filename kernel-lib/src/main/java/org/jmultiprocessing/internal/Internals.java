@@ -30,6 +30,7 @@ public final class Internals {
     private static volatile ProcessAccess access;
     private static volatile Process current;
     private static volatile Process parent;
+    private static volatile boolean poolWorker;
 
     private Internals() {
     }
@@ -69,6 +70,21 @@ public final class Internals {
 
     public static Process parentProcess() {
         return parent;
+    }
+
+    /**
+     * Whether this JVM's process counts as a daemon for the processes it starts: then it may start none, as
+     * in Python. A pool worker is a daemon to its pool (terminated when the pool's program exits), yet its
+     * tasks may start processes, not daemonic unless asked, as tasks of Python's ProcessPoolExecutor may:
+     * here a child never outlives its parent, so the orphans Python's rule guards against cannot occur.
+     */
+    public static boolean daemonicTowardsChildren() {
+        return !poolWorker && currentProcess().daemon();
+    }
+
+    /** Called by a pool worker before it runs anything of the caller's. */
+    static void becomePoolWorker() {
+        poolWorker = true;
     }
 
     public static int[] identity(Process process) {

@@ -34,6 +34,7 @@ public final class PoolWorker {
      * that a cold worker receives it in the compact form of {@link PlainShipment}.
      */
     public static void work(String socketPath, Target initializer) throws Exception {
+        Internals.becomePoolWorker();
         if (initializer != null) {
             // A failure ends this worker with its traceback on stderr; the pool reports it to the caller.
             initializer.run();

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The child's side of {@link CodeShipment}: defines shipped cell classes on demand, over a loader for the
  * parent's classpath. Classes can be added later (a pool worker receives new cell classes with new tasks).
+ * Their bytecode stays available, so that a child can ship the cell classes on to its own children.
  */
 public final class ShippedClassLoader extends ClassLoader {
     static {
@@ -28,6 +29,11 @@ public final class ShippedClassLoader extends ClassLoader {
     /** Makes {@code classes} loadable; a name already defined keeps its first definition. */
     public void add(Map<String, byte[]> classes) {
         pending.putAll(classes);
+    }
+
+    /** The bytecode shipped for {@code binaryName}, or {@code null} if it was not shipped to this loader. */
+    byte[] shippedBytes(String binaryName) {
+        return pending.get(binaryName);
     }
 
     /**
