@@ -18,6 +18,7 @@ import java.io.ObjectStreamClass;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,7 +39,10 @@ public final class ChildMain {
     private ChildMain() {
     }
 
-    /** The argument that marks a ready standby, which has time to warm up before its task arrives. */
+    /**
+     * The argument that marks a ready standby, which has time to warm up before its task arrives; the
+     * session directory follows it.
+     */
     static final String STANDBY = "--standby";
 
     /**
@@ -49,7 +53,8 @@ public final class ChildMain {
 
     public static void main(String[] args) {
         boolean training = args.length > 0 && TRAIN.equals(args[0]);
-        Thread warmUp = training || args.length > 0 && STANDBY.equals(args[0]) ? warmUp() : null;
+        boolean standby = args.length > 1 && STANDBY.equals(args[0]);
+        Thread warmUp = training || standby ? warmUp() : null;
         InputStream control = training ? trainingFrames() : new FileInputStream(FileDescriptor.in);
         // The child's own code sees an empty stdin, as in Python; the real one is the parent's channel.
         System.setIn(InputStream.nullInputStream());
@@ -57,6 +62,10 @@ public final class ChildMain {
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
         haltOnSigterm();
+        if (standby) {
+            // A standby takes part in its session from the start: its parent may die before handing a task over.
+            SessionLifetime.hold(Paths.get(args[1]));
+        }
 
         DataInputStream in = new DataInputStream(new BufferedInputStream(control, 1 << 16));
         Bootstrap.Preparation preparation;
@@ -64,6 +73,7 @@ public final class ChildMain {
             preparation = Bootstrap.readPreparation(in);
         } catch (IOException e) {
             // The parent went away (end of stdin) before handing over a task: nothing to report to.
+            SessionLifetime.end();
             Runtime.getRuntime().halt(1);
             return;
         }
@@ -82,7 +92,8 @@ public final class ChildMain {
             System.exit(1);
             return;
         }
-        watchParent(preparation.parentPid());
+        // The training run's session directory is only the temp directory, not a session to take part in.
+        watchParent(preparation.parentPid(), training ? null : preparation.sessionDir());
         int code = Internals.runInChild(process, preparation.parentName(), preparation.parentPid());
         if (training) {
             joinQuietly(warmUp);
@@ -172,22 +183,28 @@ public final class ChildMain {
      * Ends this JVM within {@link #PARENT_CHECK_MILLIS} when its parent dies (the kernel restarts or is
      * killed): the child is then re-parented. Polling from a sleeping thread rather than blocking on stdin
      * matters: at exit the JVM waits, in 10 ms steps, for threads inside native code; so does sleeping
-     * first, or the first check races a short task's exit. A named class, not a lambda: see
+     * first, or the first check races a short task's exit. The same thread first joins the session's
+     * lifetime ({@link SessionLifetime}), off the task's start. A named class, not a lambda: see
      * {@link #haltOnSigterm}.
      */
-    private static void watchParent(long parentPid) {
-        LibraryThreads.startDaemon(new ParentWatchdog(parentPid), "jmp-parent-watchdog");
+    private static void watchParent(long parentPid, Path sessionDir) {
+        LibraryThreads.startDaemon(new ParentWatchdog(parentPid, sessionDir), "jmp-parent-watchdog");
     }
 
     private static final class ParentWatchdog implements Runnable {
         private final long parentPid;
+        private final Path sessionDir;
 
-        ParentWatchdog(long parentPid) {
+        ParentWatchdog(long parentPid, Path sessionDir) {
             this.parentPid = parentPid;
+            this.sessionDir = sessionDir;
         }
 
         @Override
         public void run() {
+            if (sessionDir != null) {
+                SessionLifetime.hold(sessionDir);
+            }
             try {
                 do {
                     Thread.sleep(PARENT_CHECK_MILLIS);
@@ -195,6 +212,7 @@ public final class ChildMain {
             } catch (InterruptedException e) {
                 return;
             }
+            SessionLifetime.end();
             Runtime.getRuntime().halt(1);
         }
     }
@@ -220,6 +238,7 @@ public final class ChildMain {
         public void handle(sun.misc.Signal signal) {
             System.out.flush();
             System.err.flush();
+            SessionLifetime.end();
             Runtime.getRuntime().halt(ExitCodes.statusForSignal(ExitCodes.SIGTERM));
         }
     }
