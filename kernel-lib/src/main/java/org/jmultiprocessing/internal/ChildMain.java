@@ -160,10 +160,11 @@ public final class ChildMain {
             // Only a warm-up.
         }
         SharedRegion.warmUp(); // a Queue, Pipe end, Lock, Value... among the arguments
-        // What else a pool worker runs, loaded so that the training run puts it in the archive.
-        for (Class<?> poolWorkerPath : List.of(PoolWorker.class, PoolChannel.class, MessageReader.class,
-                MessageWriter.class, ValueCodec.class)) {
-            poolWorkerPath.getName();
+        // What else a pool worker runs, and what every child's parent watchdog runs first, loaded so that the
+        // training run puts it in the archive.
+        for (Class<?> archived : List.of(PoolWorker.class, PoolChannel.class, MessageReader.class,
+                MessageWriter.class, ValueCodec.class, SessionLifetime.class)) {
+            archived.getName();
         }
         try {
             PlainShipment.decode(PlainShipment.encode(lambda, new HashSet<>()), ChildMain.class.getClassLoader());

@@ -35,8 +35,6 @@ import java.util.regex.Pattern;
  * ({@link SecureDirectoryStream}); a subdirectory is left (and with it the directory), never entered.
  */
 final class SessionLifetime {
-    /** {@code jmp-<pid of the root>-<random hex>}. */
-    private static final Pattern SESSION_NAME = Pattern.compile("jmp-(\\d{1,18})-\\p{XDigit}{8}");
     static final String LOCK_FILE = "lifetime.lock";
 
     /** The session this process takes part in, and its lock; guarded by the class lock. */
@@ -94,7 +92,6 @@ final class SessionLifetime {
             lockFile = channel;
             sharedLock = shared;
         }
-        // Outside the class lock: an exit already under way runs the hooks, which call end().
         ExitHooks.add(ExitHooks.Stage.SESSION, new EndAtExit());
     }
 
@@ -127,6 +124,14 @@ final class SessionLifetime {
         }
     }
 
+    /**
+     * {@code jmp-<pid of the root>-<random hex>}, in a holder class: only removal and the sweep need it, and
+     * compiling it would lengthen every child's {@link #hold}.
+     */
+    private static final class SessionName {
+        static final Pattern PATTERN = Pattern.compile("jmp-(\\d{1,18})-\\p{XDigit}{8}");
+    }
+
     /** The exit hook; a named class, since a child's first lambda costs it milliseconds to link. */
     private static final class EndAtExit implements Runnable {
         @Override
@@ -146,7 +151,7 @@ final class SessionLifetime {
             }
             for (Path entry : baseDir) {
                 Path name = entry.getFileName();
-                Matcher session = SESSION_NAME.matcher(name.toString());
+                Matcher session = SessionName.PATTERN.matcher(name.toString());
                 if (session.matches() && ProcessHandle.of(Long.parseLong(session.group(1))).isEmpty()) {
                     removeIn(baseDir, name, true);
                 }
@@ -159,7 +164,7 @@ final class SessionLifetime {
     /** Removes the session directory {@code dir}, whose lock this process holds exclusively. */
     private static void removeFlat(Path dir) throws IOException {
         Path base = dir.toAbsolutePath().getParent();
-        if (base == null || !SESSION_NAME.matcher(dir.getFileName().toString()).matches()) {
+        if (base == null || !SessionName.PATTERN.matcher(dir.getFileName().toString()).matches()) {
             return;
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(base)) {
