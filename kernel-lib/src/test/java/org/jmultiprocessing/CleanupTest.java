@@ -8,7 +8,6 @@ import java.nio.file.Paths;
 import java.util.concurrent.TimeUnit;
 
 import org.jmultiprocessing.testing.JavaProgram;
-import org.jmultiprocessing.testing.SessionSweeper;
 import org.jmultiprocessing.testing.SharedObjectsProgram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -78,6 +77,7 @@ class CleanupTest {
         assertFalse(Files.exists(Paths.get(JavaProgram.value(output, "session"))), "session directory left behind");
     }
 
+    /** The program's child has ended; its ready standby is the one left to remove the session directory. */
     @Test
     void shouldLeaveNoFilesAfterAProgramUsingSharedObjectsIsKilled() throws Exception {
         java.lang.Process program = JavaProgram.start(SharedObjectsProgram.class, "hang");
@@ -92,10 +92,22 @@ class CleanupTest {
             }
             assertNotNull(session, "program printed no session");
             assertTrue(Files.exists(Paths.get(session)));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (program.toHandle().children().noneMatch(CleanupTest::isStandby) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertTrue(program.toHandle().children().anyMatch(CleanupTest::isStandby), "no ready standby started");
             program.destroyForcibly();
             assertTrue(program.waitFor(30, TimeUnit.SECONDS));
         }
-        JavaProgram.run(SessionSweeper.class);
-        assertFalse(Files.exists(Paths.get(session)), "session directory of a killed program not swept");
+        long killed = System.nanoTime();
+        while (Files.exists(Paths.get(session)) && System.nanoTime() - killed < TimeUnit.SECONDS.toNanos(2)) {
+            Thread.sleep(10);
+        }
+        assertFalse(Files.exists(Paths.get(session)), "session directory of a killed program left after 2 s");
+    }
+
+    private static boolean isStandby(ProcessHandle child) {
+        return child.info().arguments().map(args -> java.util.Arrays.asList(args).contains("--standby")).orElse(false);
     }
 }

@@ -8,13 +8,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.jmultiprocessing.testing.FirstUseDuringExit;
 import org.jmultiprocessing.testing.JavaProgram;
@@ -45,25 +43,63 @@ class ProcessLifetimeTest {
     }
 
     @Test
-    void shouldEndChildrenWithinTwoSecondsOfParentKill() throws Exception {
-        java.lang.Process parent = JavaProgram.start(ParentThatDies.class);
-        BufferedReader lines = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8));
-        long childPid = Long.parseLong(lines.readLine().substring("child=".length()));
-        ProcessHandle child = ProcessHandle.of(childPid).orElseThrow();
-        List<Path> sessionDirs = sessionDirsOf(parent.pid());
-        assertEquals(1, sessionDirs.size(), "the parent made one session directory");
+    void shouldEndChildrenAndRemoveTheSessionWithinTwoSecondsOfParentKill() throws Exception {
+        // Without a standby, the child is the last process of the tree: its parent watchdog removes the directory.
+        KilledParent parent = KilledParent.start("no-standby");
+        try (Stream<Path> files = Files.list(parent.session)) {
+            assertTrue(files.count() >= 2, "the queue and shared memory have files in the session");
+        }
 
-        parent.destroyForcibly().waitFor();
+        parent.process.destroyForcibly().waitFor();
         long killed = System.nanoTime();
-        while (isRunning(child) && System.nanoTime() - killed < 2_000_000_000L) {
+        while ((isRunning(parent.child) || Files.exists(parent.session)) && System.nanoTime() - killed < 2_000_000_000L) {
             Thread.sleep(10);
         }
-        assertFalse(isRunning(child), "child still running 2 s after its parent was killed");
+        assertFalse(isRunning(parent.child), "child still running 2 s after its parent was killed");
+        assertFalse(Files.exists(parent.session), "session directory left 2 s after its parent was killed");
+    }
 
-        // A killed parent cannot clean up after itself: the next root process on the machine sweeps (which
-        // may be another program's, before this one).
-        JavaProgram.run(SessionSweeper.class);
-        assertFalse(Files.exists(sessionDirs.get(0)), "the next root process sweeps the dead parent's directory");
+    @Test
+    void shouldRemoveTheSessionWhenTheLastChildIsTerminatedAfterParentKill() throws Exception {
+        KilledParent parent = KilledParent.start("no-standby");
+        parent.process.destroyForcibly().waitFor();
+        parent.child.destroy(); // SIGTERM halts the child at once, before its watchdog sees the parent gone
+        long killed = System.nanoTime();
+        while ((isRunning(parent.child) || Files.exists(parent.session)) && System.nanoTime() - killed < 2_000_000_000L) {
+            Thread.sleep(10);
+        }
+        assertFalse(isRunning(parent.child), "terminated child still running");
+        assertFalse(Files.exists(parent.session), "a terminated last child left the session directory");
+    }
+
+    @Test
+    void shouldSweepTheSessionOfATreeKilledAllAtOnce() throws Exception {
+        KilledParent parent = KilledParent.start("no-standby");
+        parent.child.destroyForcibly(); // while its parent lives: the parent is the last of the tree
+        parent.process.destroyForcibly().waitFor();
+
+        // The next root process on the machine sweeps it, in the background (may be another program's, before this one).
+        String output = JavaProgram.run(SessionSweeper.class, parent.session.toString());
+        assertEquals("true", JavaProgram.value(output, "swept"), "the next root did not sweep the killed tree's directory");
+    }
+
+    /** A running {@link ParentThatDies}, its child and its session directory. */
+    private record KilledParent(java.lang.Process process, ProcessHandle child, Path session) {
+        static KilledParent start(String... args) throws IOException {
+            java.lang.Process parent = JavaProgram.start(ParentThatDies.class, args);
+            BufferedReader lines = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8));
+            StringBuilder output = new StringBuilder();
+            String line;
+            do {
+                line = lines.readLine();
+                output.append(line).append('\n');
+            } while (line != null && !line.startsWith("session="));
+            String all = output.toString();
+            assertTrue(all.contains("attached 4096"), all);
+            long childPid = Long.parseLong(JavaProgram.value(all, "child"));
+            Path session = Paths.get(JavaProgram.value(all, "session"));
+            return new KilledParent(parent, ProcessHandle.of(childPid).orElseThrow(), session);
+        }
     }
 
     @Test
@@ -75,16 +111,5 @@ class ProcessLifetimeTest {
         Optional<ProcessHandle> daemon = ProcessHandle.of(Long.parseLong(JavaProgram.value(output, "daemon")));
         assertFalse(daemon.map(ProcessHandle::isAlive).orElse(false), "daemon child terminated when its parent exited");
         assertFalse(Files.exists(Paths.get(JavaProgram.value(output, "session"))), "session directory removed at exit");
-    }
-
-    private static List<Path> sessionDirsOf(long pid) throws IOException, InterruptedException {
-        List<Path> dirs = new ArrayList<>();
-        for (int attempt = 0; attempt < 100 && dirs.isEmpty(); attempt++) {
-            try (DirectoryStream<Path> found = Files.newDirectoryStream(Paths.get("/dev/shm"), "jmp-" + pid + "-*")) {
-                found.forEach(dirs::add);
-            }
-            Thread.sleep(10);
-        }
-        return dirs;
     }
 }

@@ -17,6 +17,7 @@ import java.io.ObjectStreamClass;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,7 +38,10 @@ public final class ChildMain {
     private ChildMain() {
     }
 
-    /** The argument that marks a ready standby, which has time to warm up before its task arrives. */
+    /**
+     * The argument that marks a ready standby, which has time to warm up before its task arrives; the
+     * session directory follows it.
+     */
     static final String STANDBY = "--standby";
 
     /**
@@ -48,7 +52,8 @@ public final class ChildMain {
 
     public static void main(String[] args) {
         boolean training = args.length > 0 && TRAIN.equals(args[0]);
-        Thread warmUp = training || args.length > 0 && STANDBY.equals(args[0]) ? warmUp() : null;
+        boolean standby = args.length > 1 && STANDBY.equals(args[0]);
+        Thread warmUp = training || standby ? warmUp() : null;
         InputStream control = training ? trainingFrames() : new FileInputStream(FileDescriptor.in);
         // The child's own code sees an empty stdin, as in Python; the real one is the parent's channel.
         System.setIn(InputStream.nullInputStream());
@@ -56,6 +61,10 @@ public final class ChildMain {
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
         haltOnSigterm();
+        if (standby) {
+            // A standby takes part in its session from the start: its parent may die before handing a task over.
+            SessionLifetime.hold(Paths.get(args[1]));
+        }
 
         DataInputStream in = new DataInputStream(new BufferedInputStream(control, 1 << 16));
         Bootstrap.Preparation preparation;
@@ -63,6 +72,7 @@ public final class ChildMain {
             preparation = Bootstrap.readPreparation(in);
         } catch (IOException e) {
             // The parent went away (end of stdin) before handing over a task: nothing to report to.
+            SessionLifetime.end();
             Runtime.getRuntime().halt(1);
             return;
         }
@@ -82,7 +92,8 @@ public final class ChildMain {
             System.exit(1);
             return;
         }
-        watchParent(preparation.parentPid());
+        // The training run's session directory is only the temp directory, not a session to take part in.
+        watchParent(preparation.parentPid(), training ? null : preparation.sessionDir());
         int code = Internals.runInChild(process, preparation.parentName(), preparation.parentPid());
         if (training) {
             joinQuietly(warmUp);
@@ -149,10 +160,11 @@ public final class ChildMain {
             // Only a warm-up.
         }
         SharedRegion.warmUp(); // a Queue, Pipe end, Lock, Value... among the arguments
-        // What else a pool worker runs, loaded so that the training run puts it in the archive.
-        for (Class<?> poolWorkerPath : List.of(PoolWorker.class, PoolChannel.class, MessageReader.class,
-                MessageWriter.class, ValueCodec.class)) {
-            poolWorkerPath.getName();
+        // What else a pool worker runs, and what every child's parent watchdog runs first, loaded so that the
+        // training run puts it in the archive.
+        for (Class<?> archived : List.of(PoolWorker.class, PoolChannel.class, MessageReader.class,
+                MessageWriter.class, ValueCodec.class, SessionLifetime.class)) {
+            archived.getName();
         }
         try {
             PlainShipment.decode(PlainShipment.encode(lambda, new HashSet<>()), ChildMain.class.getClassLoader());
@@ -171,22 +183,28 @@ public final class ChildMain {
      * Ends this JVM within {@link #PARENT_CHECK_MILLIS} when its parent dies (the kernel restarts or is
      * killed): the child is then re-parented. Polling from a sleeping thread rather than blocking on stdin
      * matters: at exit the JVM waits, in 10 ms steps, for threads inside native code; so does sleeping
-     * first, or the first check races a short task's exit. A named class, not a lambda: see
+     * first, or the first check races a short task's exit. The same thread first joins the session's
+     * lifetime ({@link SessionLifetime}), off the task's start. A named class, not a lambda: see
      * {@link #haltOnSigterm}.
      */
-    private static void watchParent(long parentPid) {
-        LibraryThreads.startDaemon(new ParentWatchdog(parentPid), "jmp-parent-watchdog");
+    private static void watchParent(long parentPid, Path sessionDir) {
+        LibraryThreads.startDaemon(new ParentWatchdog(parentPid, sessionDir), "jmp-parent-watchdog");
     }
 
     private static final class ParentWatchdog implements Runnable {
         private final long parentPid;
+        private final Path sessionDir;
 
-        ParentWatchdog(long parentPid) {
+        ParentWatchdog(long parentPid, Path sessionDir) {
             this.parentPid = parentPid;
+            this.sessionDir = sessionDir;
         }
 
         @Override
         public void run() {
+            if (sessionDir != null) {
+                SessionLifetime.hold(sessionDir);
+            }
             try {
                 do {
                     Thread.sleep(PARENT_CHECK_MILLIS);
@@ -194,6 +212,7 @@ public final class ChildMain {
             } catch (InterruptedException e) {
                 return;
             }
+            SessionLifetime.end();
             Runtime.getRuntime().halt(1);
         }
     }
@@ -219,6 +238,7 @@ public final class ChildMain {
         public void handle(sun.misc.Signal signal) {
             System.out.flush();
             System.err.flush();
+            SessionLifetime.end();
             Runtime.getRuntime().halt(ExitCodes.statusForSignal(ExitCodes.SIGTERM));
         }
     }

@@ -4,12 +4,13 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
@@ -27,8 +28,8 @@ import java.util.stream.Stream;
  * applies when kernel-lib is a jar, as it is in a notebook ({@code %maven}); a build's classes directory
  * gets no archive.
  *
- * <p>The archive lives in {@code ~/.cache/jmultiprocessing}, one per Java runtime, set of child JVM options
- * and kernel-lib jar. JDK 19
+ * <p>The archive lives in {@code ~/.cache/jmultiprocessing} (only if that is private to the user: see
+ * {@link #cacheDirectory}), one per Java runtime, set of child JVM options and kernel-lib jar. JDK 19
  * and later create it by themselves ({@code -XX:+AutoCreateSharedArchive}); on JDK 17 and 18 one training
  * child, started in the background the first time, records it with {@code -XX:ArchiveClassesAtExit}. A
  * missing, stale or unreadable archive is ignored by the JVM ({@code -Xshare:auto}): nothing else changes.
@@ -72,7 +73,7 @@ final class ClassDataSharing {
     }
 
     /** Where the archive for this runtime, options and jar lives, or {@code null} when there can be none. */
-    private static Path archiveFor(String kernelLib, List<String> javaAndOptions) {
+    static Path archiveFor(String kernelLib, List<String> javaAndOptions) {
         Path jar = Paths.get(kernelLib);
         String home = System.getProperty("user.home");
         if (!kernelLib.endsWith(".jar") || !Files.isRegularFile(jar) || home == null) {
@@ -81,14 +82,29 @@ final class ClassDataSharing {
         try {
             String key = javaAndOptions + "|" + System.getProperty("java.vm.version") + '|' + jar.toAbsolutePath() + '|' + Files.size(jar) + '|' + Files.getLastModifiedTime(jar).toMillis();
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            Path dir = Paths.get(home, ".cache", "jmultiprocessing");
-            if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            }
-            return dir.resolve("child-" + HexFormat.of().formatHex(digest, 0, 8) + ".jsa");
+            Path dir = cacheDirectory(Paths.get(home));
+            return dir == null ? null : dir.resolve("child-" + HexFormat.of().formatHex(digest, 0, 8) + ".jsa");
         } catch (IOException | NoSuchAlgorithmException | UnsupportedOperationException e) {
             return null; // No writable cache: children start without an archive.
         }
+    }
+
+    /**
+     * {@code ~/.cache/jmultiprocessing}, created if missing, or {@code null} unless it is a
+     * {@link PrivateDirectory}: every child would map an archive found there, so one that someone else could
+     * have planted (another owner, group or other access, a link to elsewhere) is not used.
+     */
+    private static Path cacheDirectory(Path home) throws IOException {
+        Path dir = home.resolve(".cache").resolve("jmultiprocessing");
+        if (Files.notExists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectories(dir.getParent());
+            try {
+                Files.createDirectory(dir, PrivateDirectory.mode());
+            } catch (FileAlreadyExistsException e) {
+                // Created meanwhile by another kernel; checked below like any existing one.
+            }
+        }
+        return PrivateDirectory.isPrivate(dir) ? dir : null;
     }
 
     /**

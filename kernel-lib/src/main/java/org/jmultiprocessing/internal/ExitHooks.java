@@ -18,7 +18,7 @@ public final class ExitHooks {
         CHILDREN,
         /** Shared-memory holds end, so that the last user unlinks each file. */
         SHARED,
-        /** The session directory goes (in its owner) and the parent watchdog stops (in a child). */
+        /** This process lets go of the session; the last one to do so removes its directory. */
         SESSION
     }
 
@@ -28,15 +28,28 @@ public final class ExitHooks {
     private ExitHooks() {
     }
 
+    /** Without lambdas: every child adds one early, and a child's first lambda costs it milliseconds to link. */
     public static synchronized void add(Stage stage, Runnable action) {
-        ACTIONS.computeIfAbsent(stage, s -> new ArrayList<>()).add(action);
+        List<Runnable> actions = ACTIONS.get(stage);
+        if (actions == null) {
+            actions = new ArrayList<>();
+            ACTIONS.put(stage, actions);
+        }
+        actions.add(action);
         if (!installed) {
             try {
-                Runtime.getRuntime().addShutdownHook(LibraryThreads.unstarted(ExitHooks::runAll, "jmp-exit"));
+                Runtime.getRuntime().addShutdownHook(LibraryThreads.unstarted(new RunAll(), "jmp-exit"));
                 installed = true;
             } catch (IllegalStateException e) {
                 // The JVM is already exiting (a class first used meanwhile): there is no exit left to act at.
             }
+        }
+    }
+
+    private static final class RunAll implements Runnable {
+        @Override
+        public void run() {
+            runAll();
         }
     }
 

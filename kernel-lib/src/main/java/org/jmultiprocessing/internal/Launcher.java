@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
  * <p>A ready standby, like Python's forkserver: after each launch one more JVM is started and left waiting
  * for its prepare frame, so the next {@code start()} hands its task to an already-booted, never-used
  * process. Each process still runs one task in its own fresh JVM. The standby is replaced when the JVM
- * options change, killed at exit, and halts by itself if this JVM dies (its stdin closes).
+ * options change, killed at exit, and halts by itself if this JVM dies (its stdin closes). It takes part in
+ * the session from its start (its directory is its second argument), so that it can remove the directory
+ * when it outlives a killed parent.
  */
 public final class Launcher {
     /**
@@ -39,6 +41,8 @@ public final class Launcher {
     /** Counts launches, so that a standby scheduled before the latest one is not started. */
     private static long standbyGeneration;
     private static final Duration STANDBY_DELAY = Duration.ofMillis(100);
+    /** A killed JVM is gone within milliseconds; this only bounds an exit on a machine that stalls. */
+    private static final Duration STANDBY_EXIT_WAIT = Duration.ofSeconds(5);
 
     static {
         ExitHooks.add(ExitHooks.Stage.CHILDREN, Launcher::shutDown);
@@ -119,6 +123,7 @@ public final class Launcher {
         }
         List<String> standbyLaunch = new ArrayList<>(command);
         standbyLaunch.add(ChildMain.STANDBY);
+        standbyLaunch.add(Session.current().directory().toString());
         try {
             standby = launch(standbyLaunch);
             standbyCommand = command;
@@ -134,10 +139,21 @@ public final class Launcher {
         }
     }
 
-    /** At exit: no standby is started any more, and the waiting one ends. */
+    /**
+     * At exit: no standby is started any more, and the waiting one ends. Waits for it to be gone: until then
+     * it holds its part of the session ({@link SessionLifetime}), and this JVM would not remove the directory.
+     */
     private static synchronized void shutDown() {
         standbyEnabled = false;
+        java.lang.Process waiting = standby;
         discardStandby();
+        if (waiting != null) {
+            try {
+                waiting.waitFor(STANDBY_EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static java.lang.Process launch(List<String> command) throws IOException {

@@ -2,15 +2,11 @@ package org.jmultiprocessing.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.stream.Stream;
 
 /**
  * What every process of one tree shares: a private directory (0700) for sockets and shared-memory files,
@@ -18,11 +14,11 @@ import java.util.stream.Stream;
  * {@code authkey}).
  *
  * <p>The root process creates both; its children adopt them from the prepare frame of the bootstrap
- * handshake, so the key never appears on a command line. The root deletes the directory when it exits, and
- * a root that starts later sweeps directories left by roots that died without cleaning up (SIGKILL).
+ * handshake, so the key never appears on a command line. The last process of the tree to end removes the
+ * directory, and a root that starts later sweeps directories of trees killed all at once: see
+ * {@link SessionLifetime}.
  */
 public final class Session {
-    private static final String PREFIX = "jmp-";
     private static volatile Session current;
 
     private final Path directory;
@@ -76,13 +72,20 @@ public final class Session {
 
     private static Session createRoot() {
         Path base = baseDirectory();
-        sweepAbandoned(base);
-        long pid = Internals.pid();
         try {
-            Path dir = base.resolve(PREFIX + pid + "-" + HexFormat.of().formatHex(randomBytes(4)));
-            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Path dir = base.resolve(SessionLifetime.sessionName(Internals.pid(), HexFormat.of().formatHex(randomBytes(4))));
+            Files.createDirectory(dir, PrivateDirectory.mode());
+            try {
+                Files.setPosixFilePermissions(dir, PrivateDirectory.MODE); // whatever the umask took away
+                SessionLifetime.holdAsRoot(dir);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(dir.resolve(SessionLifetime.LOCK_FILE));
+                Files.delete(dir);
+                throw e;
+            }
             Session session = new Session(dir, randomBytes(32));
-            ExitHooks.add(ExitHooks.Stage.SESSION, () -> deleteTree(dir));
+            // Off the start path: a sweep lists the whole base directory and empties what it removes.
+            LibraryThreads.startDaemon(new Sweep(base), "jmp-session-sweep");
             return session;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the private session directory under " + base
@@ -90,44 +93,10 @@ public final class Session {
         }
     }
 
-    /** Removes session directories whose creating process no longer runs. */
-    static void sweepAbandoned(Path base) {
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(base, PREFIX + "*")) {
-            for (Path dir : dirs) {
-                long ownerPid = ownerPid(dir.getFileName().toString());
-                if (ownerPid > 0 && ProcessHandle.of(ownerPid).isEmpty() && Files.isWritable(dir)) {
-                    deleteTree(dir);
-                }
-            }
-        } catch (IOException | SecurityException e) {
-            // Sweeping is best effort: another user's directories are not ours to remove.
-        }
-    }
-
-    static long ownerPid(String dirName) {
-        String rest = dirName.substring(PREFIX.length());
-        int dash = rest.indexOf('-');
-        try {
-            return dash > 0 ? Long.parseLong(rest.substring(0, dash)) : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // A file another process still holds open is removed by the next sweep.
-                }
-            });
-        } catch (IOException | UncheckedIOException ignored) {
-            // Same: the next root's sweep finishes the job.
+    private record Sweep(Path base) implements Runnable {
+        @Override
+        public void run() {
+            SessionLifetime.sweepAbandoned(base);
         }
     }
 
