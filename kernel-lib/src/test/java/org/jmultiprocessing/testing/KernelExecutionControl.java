@@ -18,10 +18,13 @@ import jdk.jshell.spi.ExecutionEnv;
  * local engine, and every snippet runs on one long-lived thread, as JJava and IJava run every cell. What
  * one cell leaves held by the current thread (an {@code RLock}, a {@code Condition}'s lock) is still held by
  * the current thread in the next cell. JShell's own local engine starts a new thread for each snippet.
+ *
+ * <p>JJava's cell thread comes from a cached thread pool, which replaces it after a minute without a running
+ * cell; this one stays, as it does in a kernel whose cells follow each other closely (a notebook check).
  */
 public final class KernelExecutionControl extends DirectExecutionControl {
-    /** JJava's name for its cell thread (binder/requirements.txt pins the JJava the notebooks run on). */
-    public static final String CELL_THREAD_NAME = "JJava-executor-0";
+    /** Shaped like JJava's cell thread names, {@code jjava-exec-<six random letters>-<n>}. */
+    public static final String CELL_THREAD_NAME = "jjava-exec-jshell-0";
 
     private final ExecutorService cellThread;
     private volatile Future<Object> running;
