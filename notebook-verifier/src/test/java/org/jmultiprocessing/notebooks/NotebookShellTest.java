@@ -1,6 +1,7 @@
 package org.jmultiprocessing.notebooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +31,15 @@ class NotebookShellTest {
                     System.out.println(ready.await(0.01));
                     ready.release();""");
             assertEquals(new Outputs("RLock(unlocked)\nfalse\n", "", List.of()), next);
+        }
+    }
+
+    @Test
+    void aCellStoppedAtItsTimeoutLeavesTheThreadToTheNextCell() throws CellFailure {
+        try (NotebookShell shell = new NotebookShell(KERNEL_LIB, MAVEN_REPOSITORY, Duration.ofSeconds(20))) {
+            CellFailure timeout = assertThrows(CellFailure.class, () -> shell.run("Thread.sleep(600_000);"));
+            assertEquals("still running after 20 s", timeout.getMessage());
+            assertEquals(new Outputs("next\n", "", List.of()), shell.run("System.out.println(\"next\");"));
         }
     }
 }
