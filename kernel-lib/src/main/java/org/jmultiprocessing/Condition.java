@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 import org.jmultiprocessing.internal.shm.Backoff;
+import org.jmultiprocessing.internal.shm.LockHolder;
 import org.jmultiprocessing.internal.shm.RegionDescriptor;
+import org.jmultiprocessing.internal.shm.SemaphoreDescriptor;
 import org.jmultiprocessing.internal.shm.SharedHandle;
 import org.jmultiprocessing.internal.shm.SharedRegion;
 
@@ -192,8 +194,9 @@ public final class Condition implements Serializable {
         boolean owned = lock instanceof RLock rlock ? rlock.isOwnedByCurrentThread()
                 : ((Lock) lock).isOwnedByCurrentThread();
         if (!owned) {
-            throw new IllegalStateException("cannot " + what + " on a condition whose lock the current thread does not"
-                    + " hold (acquire it first: try (var held = condition.acquired()) { ... })");
+            throw new IllegalStateException("cannot " + what + " on a condition whose lock is "
+                    + LockHolder.describe(lock.region.getLongVolatile(lock.base + SemaphoreDescriptor.OWNER_OFFSET))
+                    + " (acquire it first: try (var held = condition.acquired()) { ... })");
         }
     }
 

@@ -2,7 +2,7 @@ package org.jmultiprocessing;
 
 import static org.jmultiprocessing.internal.shm.SemaphoreDescriptor.*;
 
-import org.jmultiprocessing.internal.Internals;
+import org.jmultiprocessing.internal.shm.LockHolder;
 import org.jmultiprocessing.internal.shm.SharedRegion;
 
 /**
@@ -32,7 +32,7 @@ public final class RLock extends SemLock {
     }
 
     static long currentThreadToken() {
-        return Internals.pid() << 32 | (Thread.currentThread().getId() & 0xFFFF_FFFFL);
+        return LockHolder.of(Thread.currentThread());
     }
 
     // The owner and depth words are written only by the thread holding the lock, and compared by others
@@ -73,8 +73,9 @@ public final class RLock extends SemLock {
 
     private void checkOwned(String what) {
         if (!isOwnedByCurrentThread()) {
-            throw new IllegalStateException("cannot " + what + " an RLock the current thread does not hold"
-                    + " (acquire it first; only the holding thread may release it)");
+            throw new IllegalStateException("cannot " + what + " an RLock "
+                    + LockHolder.describe(region.getLongVolatile(base + OWNER_OFFSET))
+                    + " (only the thread holding an RLock may release it)");
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -13,6 +14,7 @@ import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
+import org.jmultiprocessing.testing.KernelExecutionControl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,7 @@ class JShellIpcTest {
 
     @BeforeEach
     void openShell() {
-        shell = JShell.builder().executionEngine("local").build();
+        shell = JShell.builder().executionEngine(KernelExecutionControl.provider(), Map.of()).build();
         shell.addToClasspath(Paths.get("target", "classes").toAbsolutePath().toString());
         eval("import org.jmultiprocessing.*;");
         eval("import org.jmultiprocessing.Process;");

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Code typed into JShell, with the local execution engine that IJava uses: its classes exist only in memory,
- * and must be shipped to the child as bytecode.
+ * Code typed into JShell, run in this JVM as a notebook kernel runs it: its classes exist only in memory, and
+ * must be shipped to the child as bytecode.
  */
 class JShellProcessTest {
     private JShellNotebook notebook;

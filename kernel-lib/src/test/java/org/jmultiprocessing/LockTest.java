@@ -3,6 +3,7 @@ package org.jmultiprocessing;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -56,6 +57,54 @@ class LockTest {
         lock.release();
         assertFalse(lock.isOwnedByCurrentThread());
         assertThrows(IllegalStateException.class, lock::release);
+    }
+
+    @Test
+    void shouldNameTheHoldingThreadAndTheCurrentOneWhenAnRLockIsReleasedByAnother() throws Exception {
+        RLock lock = new RLock();
+        lock.acquire();
+        AtomicReference<String> message = new AtomicReference<>();
+        Thread other = new Thread(() -> message.set(assertThrows(IllegalStateException.class, lock::release).getMessage()),
+                "other-thread");
+        other.start();
+        other.join();
+        assertEquals("cannot release an RLock held by thread '" + Thread.currentThread().getName() + "'; the current"
+                + " thread is 'other-thread' (only the thread holding an RLock may release it)", message.get());
+        lock.release();
+        assertEquals("cannot release an RLock not held by any thread (only the thread holding an RLock may release it)",
+                assertThrows(IllegalStateException.class, lock::release).getMessage());
+    }
+
+    @Test
+    void shouldSayThatTheThreadHoldingAnRLockHasEnded() throws Exception {
+        RLock lock = new RLock();
+        Thread holder = new Thread(lock::acquire, "holder");
+        holder.start();
+        holder.join();
+        assertEquals("cannot release an RLock held by thread id " + holder.getId() + ", which has ended; the current"
+                + " thread is '" + Thread.currentThread().getName() + "' (only the thread holding an RLock may release it)",
+                assertThrows(IllegalStateException.class, lock::release).getMessage());
+    }
+
+    @Test
+    void shouldNameTheProcessWhoseThreadHoldsAnRLock() throws Exception {
+        RLock lock = new RLock();
+        Event held = new Event();
+        Event exit = new Event();
+        ChildJvm child = ChildJvm.start(() -> {
+            lock.acquire();
+            held.set();
+            exit.await(30.0);
+        });
+        assertTrue(held.await(30.0));
+        String whileRunning = assertThrows(IllegalStateException.class, lock::release).getMessage();
+        assertTrue(whileRunning.matches("cannot release an RLock held by thread id \\d+ of process " + child.pid()
+                + "; the current thread is '.*"), whileRunning);
+        exit.set();
+        child.joinSuccessfully();
+        String afterExit = assertThrows(IllegalStateException.class, lock::release).getMessage();
+        assertTrue(afterExit.matches("cannot release an RLock held by thread id \\d+ of process " + child.pid()
+                + ", which has exited; the current thread is '.*"), afterExit);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -56,6 +57,24 @@ class SyncTest {
         }
         assertThrows(IllegalStateException.class, condition::signal);
         assertThrows(IllegalStateException.class, condition::await);
+    }
+
+    @Test
+    void shouldNameTheHolderOfAConditionsLockWhenAnotherThreadUsesTheCondition() throws Exception {
+        String acquireFirst = " (acquire it first: try (var held = condition.acquired()) { ... })";
+        for (Condition condition : new Condition[] {new Condition(), new Condition(new Lock())}) {
+            assertEquals("cannot signal on a condition whose lock is not held by any thread" + acquireFirst,
+                    assertThrows(IllegalStateException.class, condition::signal).getMessage());
+            try (Held held = condition.acquired()) {
+                AtomicReference<String> message = new AtomicReference<>();
+                Thread other = new Thread(() -> message.set(
+                        assertThrows(IllegalStateException.class, condition::await).getMessage()), "other-thread");
+                other.start();
+                other.join();
+                assertEquals("cannot await on a condition whose lock is held by thread '" + Thread.currentThread().getName()
+                        + "'; the current thread is 'other-thread'" + acquireFirst, message.get());
+            }
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -12,11 +13,11 @@ import jdk.jshell.SourceCodeAnalysis;
 import org.jmultiprocessing.Process;
 
 /**
- * A JShell with the local execution engine (the class loading IJava uses) and kernel-lib on its classpath:
- * cells evaluated here define their classes in memory only, as a notebook kernel does.
+ * A JShell that runs cells as a notebook kernel does ({@link KernelExecutionControl}: in this JVM, all on one
+ * thread) with kernel-lib on its classpath: cells evaluated here define their classes in memory only.
  */
 public final class JShellNotebook implements AutoCloseable {
-    private final JShell shell = JShell.builder().executionEngine("local").build();
+    private final JShell shell = JShell.builder().executionEngine(KernelExecutionControl.provider(), Map.of()).build();
 
     public JShellNotebook() {
         try {

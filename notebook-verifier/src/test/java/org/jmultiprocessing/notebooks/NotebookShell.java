@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,12 +25,14 @@ import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.VarSnippet;
+import org.jmultiprocessing.testing.KernelExecutionControl;
 
 /**
- * A notebook kernel in miniature: JShell with the local execution engine (the class loading IJava and JJava
- * use), the Java kernel's default imports and {@code display}, and the {@code %maven} line magic mapped to
- * jars on this machine. It runs one cell at a time and reports what the cell printed, including what child
- * processes printed ({@code kernel-lib} relays their output to the current {@code System.out}).
+ * A notebook kernel in miniature: JShell with the kernels' execution engine ({@link KernelExecutionControl}:
+ * in this JVM, every cell on one thread), the Java kernel's default imports and {@code display}, and the
+ * {@code %maven} line magic mapped to jars on this machine. It runs one cell at a time and reports what the
+ * cell printed, including what child processes printed ({@code kernel-lib} relays their output to the current
+ * {@code System.out}).
  */
 final class NotebookShell implements AutoCloseable {
     /** JJava's start-up imports (IJava's are the same but for java.time). */
@@ -48,7 +51,7 @@ final class NotebookShell implements AutoCloseable {
     private static final Pattern COORDINATES = Pattern.compile("([^:\\s]+):([^:\\s]+):([^:\\s]+)");
     private static final String KERNEL_LIB = "org.jmultiprocessing:kernel-lib";
 
-    private final JShell shell = JShell.builder().executionEngine("local").build();
+    private final JShell shell = JShell.builder().executionEngine(KernelExecutionControl.provider(), Map.of()).build();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "notebook-cell"));
     private final Path kernelLib;
     private final Path mavenRepository;
