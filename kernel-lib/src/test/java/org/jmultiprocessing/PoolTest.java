@@ -128,9 +128,45 @@ class PoolTest {
     @Test
     void shouldRejectAnUnserializableArgumentAndStayUsable() {
         List<Object> items = List.of(1, new Object(), 3);
-        NotTransferableException e = assertThrows(NotTransferableException.class, () -> pool.map((Object x) -> x, items));
-        assertTrue(e.getMessage().contains("item 2"), e.getMessage());
+        assertNotSendable("the item at index 1 of the input (java.lang.Object)", () -> pool.map((Object x) -> x, items));
+        assertNotSendable("the item at index 1 of the input (java.lang.Object)", () -> pool.mapAsync((Object x) -> x, items));
+        List<Object> laterChunk = List.of(1, 2, 3, new Object());
+        assertNotSendable("the item at index 3 of the input (java.lang.Object)", () -> pool.map((Object x) -> x, laterChunk, 2));
+        assertNotSendable("the item at index 3 of the input (java.lang.Object)", () -> pool.mapAsync((Object x) -> x, laterChunk, 2));
+        assertNotSendable("the item at index 1 of the input -> element 0 (java.lang.Object)",
+                () -> pool.map((Object x) -> x, List.of(List.of(1), List.of(new Object()))));
+
+        ResultIterator<Object> ordered = pool.imap((Object x) -> x, items);
+        assertEquals(1, ordered.next());
+        assertNotSendable("the item at index 1 of the input (java.lang.Object)", ordered::next);
+        assertEquals(3, ordered.next());
+        List<String> unorderedErrors = new ArrayList<>();
+        ResultIterator<Object> unordered = pool.imapUnordered((Object x) -> x, items);
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                unordered.next();
+            } catch (NotTransferableException e) {
+                unorderedErrors.add(e.getMessage());
+            }
+        }
+        assertEquals(1, unorderedErrors.size(), unorderedErrors.toString());
+        assertTrue(unorderedErrors.get(0).startsWith(
+                "cannot send to a pool worker: the item at index 1 of the input (java.lang.Object) is not Serializable."),
+                unorderedErrors.get(0));
+
+        List<List<?>> argumentLists = List.of(List.of(1, 2), List.of(3, new Object()));
+        String secondList = "argument 2 of the argument list at index 1 of the input (java.lang.Object)";
+        assertNotSendable(secondList, () -> pool.starmap((Object a, Object b) -> a, argumentLists));
+        assertNotSendable(secondList, () -> pool.starmapAsync((Object a, Object b) -> a, argumentLists));
+        assertNotSendable("argument 2 (java.lang.Object)", () -> pool.apply((Object a, Object b) -> a, 1, new Object()));
+        assertNotSendable("argument 1 (java.lang.Object)", () -> pool.applyAsync((Object a) -> a, new Object()));
         assertEquals(List.of(1, 2), pool.map((Integer x) -> x, List.of(1, 2)));
+    }
+
+    /** The message names the value as the caller knows it and says where it was to go. */
+    private static void assertNotSendable(String value, org.junit.jupiter.api.function.Executable call) {
+        NotTransferableException e = assertThrows(NotTransferableException.class, call);
+        assertTrue(e.getMessage().startsWith("cannot send to a pool worker: " + value + " is not Serializable."), e.getMessage());
     }
 
     @Test
@@ -365,8 +401,12 @@ class PoolTest {
         Object lock = new Object();
         NotTransferableException e = assertThrows(NotTransferableException.class,
                 () -> pool.map((Integer x) -> x + lock.hashCode(), List.of(1)));
-        assertTrue(e.getMessage().contains("the function"), e.getMessage());
-        assertTrue(e.getMessage().contains("pool's workers"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("cannot send to the pool's workers: the function -> captured value 1"
+                + " (java.lang.Object) is not Serializable."), e.getMessage());
+        NotTransferableException initializer = assertThrows(NotTransferableException.class,
+                () -> new Pool(1, (Object o) -> { }, lock));
+        assertTrue(initializer.getMessage().startsWith("cannot send to the pool's workers: the initializer -> captured value 2"
+                + " (java.lang.Object) is not Serializable."), initializer.getMessage());
     }
 
     @Test
