@@ -8,6 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,16 +22,20 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.jmultiprocessing.internal.Session;
 import org.jmultiprocessing.testing.CapturedOutput;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** One shared pool of two workers: the error tests also show that the pool stays usable after each error. */
 class PoolTest {
@@ -421,6 +432,134 @@ class PoolTest {
         }
         try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(org.jmultiprocessing.internal.Session.current().directory())) {
             assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("pool-")).toList());
+        }
+    }
+
+    @Test
+    void shouldCreateThePoolSocketForItsOwnerOnly() throws Exception {
+        Set<Path> before = poolSockets();
+        try (Pool slow = new Pool(1, () -> Thread.sleep(1500))) {   // the socket waits while the worker initializes
+            Path socket = awaitNewPoolSocket(before);
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(socket)));
+            assertEquals(1, slow.apply(() -> 1));
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void shouldRefuseStrangersOnThePoolSocketSilentlyAndStillStartTheWorker() throws Exception {
+        Set<Path> before = poolSockets();
+        long descriptorsBefore = socketsAndEventDescriptors();
+        List<SocketChannel> strangers = new ArrayList<>();
+        try (CapturedOutput output = new CapturedOutput()) {
+            Pool guarded = new Pool(1, () -> Thread.sleep(1500));   // strangers connect while the worker initializes
+            try {
+                Path socket = awaitNewPoolSocket(before);
+                SocketChannel silent = connect(socket, strangers);
+                SocketChannel wrongKey = connect(socket, strangers);
+                SocketChannel garbage = connect(socket, strangers);
+                connect(socket, strangers).close();   // connects and leaves at once
+                CompletableFuture<Boolean> silentClosed = closedByPeer(silent, null);
+                CompletableFuture<Boolean> wrongKeyClosed = closedByPeer(wrongKey, challenge -> {
+                    ByteBuffer answer = ByteBuffer.allocate(4 + 2 * (4 + 32));
+                    answer.putInt(2 * (4 + 32)).putInt(32).put(new byte[32]).putInt(32).put(new byte[32]).flip();
+                    return answer;
+                });
+                garbage.write(ByteBuffer.allocate(4).putInt(0, Integer.MAX_VALUE));
+                CompletableFuture<Boolean> garbageClosed = closedByPeer(garbage, null);
+                assertTrue(wrongKeyClosed.get(30, TimeUnit.SECONDS), "a wrong answer is closed at once");
+                assertTrue(garbageClosed.get(30, TimeUnit.SECONDS), "a malformed answer is closed at once");
+
+                assertEquals(List.of(1, 4), guarded.mapAsync((Integer x) -> x * x, List.of(1, 2)).get(Duration.ofSeconds(60)));
+                assertTrue(silentClosed.get(30, TimeUnit.SECONDS), "a stranger that says nothing is closed once the worker is in");
+            } finally {
+                for (SocketChannel stranger : strangers) {
+                    stranger.close();
+                }
+                guarded.close();
+            }
+            assertEquals("", output.out());
+            assertEquals("", output.err(), "nothing is printed into the cell for a refused stranger");
+        }
+        assertEquals(descriptorsBefore, socketsAndEventDescriptors(), "every socket and selector of the pool is closed");
+    }
+
+    /** The pool sockets in the session directory, once the shared pool's workers have connected (and deleted theirs). */
+    private static Set<Path> poolSockets() throws IOException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (pool.workerPids().size() < 2 && System.nanoTime() < deadline) {
+            sleep(5);
+        }
+        return poolSocketsNow();
+    }
+
+    private static Set<Path> poolSocketsNow() throws IOException {
+        try (Stream<Path> files = Files.list(Session.current().directory())) {
+            return new HashSet<>(files.filter(f -> f.getFileName().toString().startsWith("pool-")).toList());
+        }
+    }
+
+    private static Path awaitNewPoolSocket(Set<Path> before) throws IOException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Set<Path> now = poolSocketsNow();
+            now.removeAll(before);
+            if (!now.isEmpty()) {
+                return now.iterator().next();
+            }
+            sleep(5);
+        }
+        throw new AssertionError("no pool socket appeared in " + Session.current().directory());
+    }
+
+    private static SocketChannel connect(Path socket, List<SocketChannel> opened) throws IOException {
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        opened.add(channel);
+        channel.connect(UnixDomainSocketAddress.of(socket));
+        return channel;
+    }
+
+    /**
+     * Completes with true when the peer closes {@code channel}; first, if {@code answer} is given, reads the
+     * pool's challenge (one message) and sends what {@code answer} makes of it.
+     */
+    private static CompletableFuture<Boolean> closedByPeer(SocketChannel channel,
+                                                           java.util.function.Function<ByteBuffer, ByteBuffer> answer) {
+        CompletableFuture<Boolean> closed = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                ByteBuffer buffer = ByteBuffer.allocate(256);
+                if (answer != null) {
+                    ByteBuffer header = ByteBuffer.allocate(4);
+                    while (header.hasRemaining() && channel.read(header) >= 0) { }
+                    ByteBuffer challenge = ByteBuffer.allocate(header.getInt(0));
+                    while (challenge.hasRemaining() && channel.read(challenge) >= 0) { }
+                    ByteBuffer reply = answer.apply(challenge.flip());
+                    while (reply.hasRemaining()) {
+                        channel.write(reply);
+                    }
+                }
+                while (channel.read(buffer.clear()) >= 0) { }
+                closed.complete(true);
+            } catch (IOException e) {
+                closed.complete(false); // closed by this test, not by the pool
+            }
+        }, "stranger");
+        reader.setDaemon(true);
+        reader.start();
+        return closed;
+    }
+
+    /** This JVM's open sockets, epoll instances and eventfds: what a pool's listening leaves behind if it leaks. */
+    private static long socketsAndEventDescriptors() throws IOException {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.map(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString();
+                } catch (IOException e) {
+                    return ""; // closed meanwhile, e.g. the one listing this directory
+                }
+            }).filter(link -> link.startsWith("socket:") || link.startsWith("anon_inode:")).count();
         }
     }
 
