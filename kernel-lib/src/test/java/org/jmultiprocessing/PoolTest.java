@@ -446,13 +446,15 @@ class PoolTest {
     }
 
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void shouldRefuseStrangersOnThePoolSocketSilentlyAndStillStartTheWorker() throws Exception {
         Set<Path> before = poolSockets();
         long descriptorsBefore = socketsAndEventDescriptors();
         List<SocketChannel> strangers = new ArrayList<>();
+        Event released = new Event();
         try (CapturedOutput output = new CapturedOutput()) {
-            Pool guarded = new Pool(1, () -> Thread.sleep(1500));   // strangers connect while the worker initializes
+            // The worker connects only once released: the strangers have the socket to themselves until then.
+            Pool guarded = new Pool(1, (Event release) -> release.await(120.0), released);
             try {
                 Path socket = awaitNewPoolSocket(before);
                 SocketChannel silent = connect(socket, strangers);
@@ -469,10 +471,16 @@ class PoolTest {
                 CompletableFuture<Boolean> garbageClosed = closedByPeer(garbage, null);
                 assertTrue(wrongKeyClosed.get(30, TimeUnit.SECONDS), "a wrong answer is closed at once");
                 assertTrue(garbageClosed.get(30, TimeUnit.SECONDS), "a malformed answer is closed at once");
+                assertTrue(silentClosed.get(60, TimeUnit.SECONDS), "a stranger that says nothing is closed after a while");
+                assertEquals(List.of(), guarded.workerPids(), "the worker has not connected yet");
 
+                SocketChannel waiting = connect(socket, strangers);
+                CompletableFuture<Boolean> waitingClosed = closedByPeer(waiting, null);
+                released.set();
                 assertEquals(List.of(1, 4), guarded.mapAsync((Integer x) -> x * x, List.of(1, 2)).get(Duration.ofSeconds(60)));
-                assertTrue(silentClosed.get(30, TimeUnit.SECONDS), "a stranger that says nothing is closed once the worker is in");
+                assertTrue(waitingClosed.get(30, TimeUnit.SECONDS), "a stranger still waiting is closed once the worker is in");
             } finally {
+                released.set();
                 for (SocketChannel stranger : strangers) {
                     stranger.close();
                 }
