@@ -9,6 +9,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
@@ -32,12 +33,14 @@ final class PoolListener implements AutoCloseable {
     /** Creates the socket file at {@code path}, mode 0600. */
     PoolListener(Path path) throws IOException {
         this.path = path;
+        // bind() creates the file with the umask's mode: it gets 0600 under another name, then takes its own.
+        Path binding = path.resolveSibling("binding-" + path.getFileName());
         ServerSocketChannel opened = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         Selector selecting = null;
         try {
-            opened.bind(UnixDomainSocketAddress.of(path));
-            // bind() creates the file under the umask; the session directory (0700) keeps others out meanwhile.
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+            opened.bind(UnixDomainSocketAddress.of(binding));
+            Files.setPosixFilePermissions(binding, PosixFilePermissions.fromString("rw-------"));
+            Files.move(binding, path, StandardCopyOption.ATOMIC_MOVE);
             opened.configureBlocking(false);
             selecting = Selector.open();
             opened.register(selecting, SelectionKey.OP_ACCEPT);
@@ -46,6 +49,7 @@ final class PoolListener implements AutoCloseable {
                 selecting.close();
             }
             opened.close();
+            Files.deleteIfExists(binding);
             Files.deleteIfExists(path);
             throw e;
         }
