@@ -67,6 +67,11 @@ public final class Condition implements Serializable {
         return lock.acquire();
     }
 
+    /** Python's {@code acquire(block)} on the condition's lock: with {@code block == false}, returns at once whether it acquired. */
+    public boolean acquire(boolean block) {
+        return lock.acquire(block);
+    }
+
     public boolean acquire(boolean block, double timeoutSeconds) {
         return lock.acquire(block, timeoutSeconds);
     }

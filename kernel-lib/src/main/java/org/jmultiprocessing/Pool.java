@@ -34,7 +34,8 @@ import org.jmultiprocessing.internal.StreamJob;
  * Each worker is a {@link Process} (daemonic, as in Python, yet its tasks may start processes of their own,
  * as those of Python's {@code ProcessPoolExecutor} may) whose target connects back to the pool over a
  * Unix domain socket in the session's private directory and proves it knows the session key (HMAC challenge
- * both ways, as in Python's {@code multiprocessing.connection}) before anything is deserialized. The pool
+ * both ways, as in Python's {@code multiprocessing.connection}) before anything is deserialized; any other
+ * connection to that socket is closed and the pool goes on waiting for its worker. The pool
  * has one thread per worker that sends it one chunk of tasks at a time and waits for the reply. When a worker
  * dies, its socket closes at once, so the chunk it was running fails with a {@link WorkerDiedException}
  * naming its pid and exit code, a replacement starts, and the pool stays usable: CPython's Pool hangs forever

@@ -113,6 +113,18 @@ public class Queue<T> implements Serializable {
     }
 
     /**
+     * Python's {@code put(item, block)}: {@code put(x, true)} waits as long as it takes for a free slot,
+     * {@code put(x, false)} throws {@link Full} at once if there is none (as {@link #putNowait}).
+     */
+    public void put(T item, boolean block) {
+        if (block) {
+            put(item);
+        } else {
+            putNowait(item);
+        }
+    }
+
+    /**
      * Python's {@code put(item, block, timeout)}: with {@code block == false} the timeout is ignored and
      * {@link Full} is thrown at once if there is no free slot.
      */
@@ -286,6 +298,14 @@ public class Queue<T> implements Serializable {
     /** Takes the next item, waiting at most {@code timeout}; throws {@link Empty} after that. */
     public T get(Duration timeout) {
         return getUntil(Backoff.deadlineAfter(timeout));
+    }
+
+    /**
+     * Python's {@code get(block)}: {@code get(true)} waits as long as it takes for an item, {@code get(false)}
+     * throws {@link Empty} at once if none is there (as {@link #getNowait}).
+     */
+    public T get(boolean block) {
+        return block ? get() : getNowait();
     }
 
     /**

@@ -8,6 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,16 +22,20 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.jmultiprocessing.internal.Session;
 import org.jmultiprocessing.testing.CapturedOutput;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** One shared pool of two workers: the error tests also show that the pool stays usable after each error. */
 class PoolTest {
@@ -128,9 +139,45 @@ class PoolTest {
     @Test
     void shouldRejectAnUnserializableArgumentAndStayUsable() {
         List<Object> items = List.of(1, new Object(), 3);
-        NotTransferableException e = assertThrows(NotTransferableException.class, () -> pool.map((Object x) -> x, items));
-        assertTrue(e.getMessage().contains("item 2"), e.getMessage());
+        assertNotSendable("the item at index 1 of the input (java.lang.Object)", () -> pool.map((Object x) -> x, items));
+        assertNotSendable("the item at index 1 of the input (java.lang.Object)", () -> pool.mapAsync((Object x) -> x, items));
+        List<Object> laterChunk = List.of(1, 2, 3, new Object());
+        assertNotSendable("the item at index 3 of the input (java.lang.Object)", () -> pool.map((Object x) -> x, laterChunk, 2));
+        assertNotSendable("the item at index 3 of the input (java.lang.Object)", () -> pool.mapAsync((Object x) -> x, laterChunk, 2));
+        assertNotSendable("the item at index 1 of the input -> element 0 (java.lang.Object)",
+                () -> pool.map((Object x) -> x, List.of(List.of(1), List.of(new Object()))));
+
+        ResultIterator<Object> ordered = pool.imap((Object x) -> x, items);
+        assertEquals(1, ordered.next());
+        assertNotSendable("the item at index 1 of the input (java.lang.Object)", ordered::next);
+        assertEquals(3, ordered.next());
+        List<String> unorderedErrors = new ArrayList<>();
+        ResultIterator<Object> unordered = pool.imapUnordered((Object x) -> x, items);
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                unordered.next();
+            } catch (NotTransferableException e) {
+                unorderedErrors.add(e.getMessage());
+            }
+        }
+        assertEquals(1, unorderedErrors.size(), unorderedErrors.toString());
+        assertTrue(unorderedErrors.get(0).startsWith(
+                "cannot send to a pool worker: the item at index 1 of the input (java.lang.Object) is not Serializable."),
+                unorderedErrors.get(0));
+
+        List<List<?>> argumentLists = List.of(List.of(1, 2), List.of(3, new Object()));
+        String secondList = "argument 2 of the argument list at index 1 of the input (java.lang.Object)";
+        assertNotSendable(secondList, () -> pool.starmap((Object a, Object b) -> a, argumentLists));
+        assertNotSendable(secondList, () -> pool.starmapAsync((Object a, Object b) -> a, argumentLists));
+        assertNotSendable("argument 2 (java.lang.Object)", () -> pool.apply((Object a, Object b) -> a, 1, new Object()));
+        assertNotSendable("argument 1 (java.lang.Object)", () -> pool.applyAsync((Object a) -> a, new Object()));
         assertEquals(List.of(1, 2), pool.map((Integer x) -> x, List.of(1, 2)));
+    }
+
+    /** The message names the value as the caller knows it and says where it was to go. */
+    private static void assertNotSendable(String value, org.junit.jupiter.api.function.Executable call) {
+        NotTransferableException e = assertThrows(NotTransferableException.class, call);
+        assertTrue(e.getMessage().startsWith("cannot send to a pool worker: " + value + " is not Serializable."), e.getMessage());
     }
 
     @Test
@@ -365,8 +412,12 @@ class PoolTest {
         Object lock = new Object();
         NotTransferableException e = assertThrows(NotTransferableException.class,
                 () -> pool.map((Integer x) -> x + lock.hashCode(), List.of(1)));
-        assertTrue(e.getMessage().contains("the function"), e.getMessage());
-        assertTrue(e.getMessage().contains("pool's workers"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("cannot send to the pool's workers: the function -> captured value 1"
+                + " (java.lang.Object) is not Serializable."), e.getMessage());
+        NotTransferableException initializer = assertThrows(NotTransferableException.class,
+                () -> new Pool(1, (Object o) -> { }, lock));
+        assertTrue(initializer.getMessage().startsWith("cannot send to the pool's workers: the initializer -> captured value 2"
+                + " (java.lang.Object) is not Serializable."), initializer.getMessage());
     }
 
     @Test
@@ -381,6 +432,142 @@ class PoolTest {
         }
         try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(org.jmultiprocessing.internal.Session.current().directory())) {
             assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("pool-")).toList());
+        }
+    }
+
+    @Test
+    void shouldCreateThePoolSocketForItsOwnerOnly() throws Exception {
+        Set<Path> before = poolSockets();
+        try (Pool slow = new Pool(1, () -> Thread.sleep(1500))) {   // the socket waits while the worker initializes
+            Path socket = awaitNewPoolSocket(before);
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(socket)));
+            assertEquals(1, slow.apply(() -> 1));
+        }
+    }
+
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void shouldRefuseStrangersOnThePoolSocketSilentlyAndStillStartTheWorker() throws Exception {
+        Set<Path> before = poolSockets();
+        long descriptorsBefore = socketsAndEventDescriptors();
+        List<SocketChannel> strangers = new ArrayList<>();
+        Event released = new Event();
+        try (CapturedOutput output = new CapturedOutput()) {
+            // The worker connects only once released: the strangers have the socket to themselves until then.
+            Pool guarded = new Pool(1, (Event release) -> release.await(120.0), released);
+            try {
+                Path socket = awaitNewPoolSocket(before);
+                SocketChannel silent = connect(socket, strangers);
+                SocketChannel wrongKey = connect(socket, strangers);
+                SocketChannel garbage = connect(socket, strangers);
+                connect(socket, strangers).close();   // connects and leaves at once
+                CompletableFuture<Boolean> silentClosed = closedByPeer(silent, null);
+                CompletableFuture<Boolean> wrongKeyClosed = closedByPeer(wrongKey, challenge -> {
+                    ByteBuffer answer = ByteBuffer.allocate(4 + 2 * (4 + 32));
+                    answer.putInt(2 * (4 + 32)).putInt(32).put(new byte[32]).putInt(32).put(new byte[32]).flip();
+                    return answer;
+                });
+                garbage.write(ByteBuffer.allocate(4).putInt(0, Integer.MAX_VALUE));
+                CompletableFuture<Boolean> garbageClosed = closedByPeer(garbage, null);
+                assertTrue(wrongKeyClosed.get(30, TimeUnit.SECONDS), "a wrong answer is closed at once");
+                assertTrue(garbageClosed.get(30, TimeUnit.SECONDS), "a malformed answer is closed at once");
+                assertTrue(silentClosed.get(60, TimeUnit.SECONDS), "a stranger that says nothing is closed after a while");
+                assertEquals(List.of(), guarded.workerPids(), "the worker has not connected yet");
+
+                SocketChannel waiting = connect(socket, strangers);
+                CompletableFuture<Boolean> waitingClosed = closedByPeer(waiting, null);
+                released.set();
+                assertEquals(List.of(1, 4), guarded.mapAsync((Integer x) -> x * x, List.of(1, 2)).get(Duration.ofSeconds(60)));
+                assertTrue(waitingClosed.get(30, TimeUnit.SECONDS), "a stranger still waiting is closed once the worker is in");
+            } finally {
+                released.set();
+                for (SocketChannel stranger : strangers) {
+                    stranger.close();
+                }
+                guarded.close();
+            }
+            assertEquals("", output.out());
+            assertEquals("", output.err(), "nothing is printed into the cell for a refused stranger");
+        }
+        assertEquals(descriptorsBefore, socketsAndEventDescriptors(), "every socket and selector of the pool is closed");
+    }
+
+    /** The pool sockets in the session directory, once the shared pool's workers have connected (and deleted theirs). */
+    private static Set<Path> poolSockets() throws IOException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (pool.workerPids().size() < 2 && System.nanoTime() < deadline) {
+            sleep(5);
+        }
+        return poolSocketsNow();
+    }
+
+    private static Set<Path> poolSocketsNow() throws IOException {
+        try (Stream<Path> files = Files.list(Session.current().directory())) {
+            return new HashSet<>(files.filter(f -> f.getFileName().toString().startsWith("pool-")).toList());
+        }
+    }
+
+    private static Path awaitNewPoolSocket(Set<Path> before) throws IOException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Set<Path> now = poolSocketsNow();
+            now.removeAll(before);
+            if (!now.isEmpty()) {
+                return now.iterator().next();
+            }
+            sleep(5);
+        }
+        throw new AssertionError("no pool socket appeared in " + Session.current().directory());
+    }
+
+    private static SocketChannel connect(Path socket, List<SocketChannel> opened) throws IOException {
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        opened.add(channel);
+        channel.connect(UnixDomainSocketAddress.of(socket));
+        return channel;
+    }
+
+    /**
+     * Completes with true when the peer closes {@code channel}; first, if {@code answer} is given, reads the
+     * pool's challenge (one message) and sends what {@code answer} makes of it.
+     */
+    private static CompletableFuture<Boolean> closedByPeer(SocketChannel channel,
+                                                           java.util.function.Function<ByteBuffer, ByteBuffer> answer) {
+        CompletableFuture<Boolean> closed = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                ByteBuffer buffer = ByteBuffer.allocate(256);
+                if (answer != null) {
+                    ByteBuffer header = ByteBuffer.allocate(4);
+                    while (header.hasRemaining() && channel.read(header) >= 0) { }
+                    ByteBuffer challenge = ByteBuffer.allocate(header.getInt(0));
+                    while (challenge.hasRemaining() && channel.read(challenge) >= 0) { }
+                    ByteBuffer reply = answer.apply(challenge.flip());
+                    while (reply.hasRemaining()) {
+                        channel.write(reply);
+                    }
+                }
+                while (channel.read(buffer.clear()) >= 0) { }
+                closed.complete(true);
+            } catch (IOException e) {
+                closed.complete(false); // closed by this test, not by the pool
+            }
+        }, "stranger");
+        reader.setDaemon(true);
+        reader.start();
+        return closed;
+    }
+
+    /** This JVM's open sockets, epoll instances and eventfds: what a pool's listening leaves behind if it leaks. */
+    private static long socketsAndEventDescriptors() throws IOException {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.map(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString();
+                } catch (IOException e) {
+                    return ""; // closed meanwhile, e.g. the one listing this directory
+                }
+            }).filter(link -> link.startsWith("socket:") || link.startsWith("anon_inode:")).count();
         }
     }
 

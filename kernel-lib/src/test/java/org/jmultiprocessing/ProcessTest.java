@@ -257,7 +257,7 @@ class ProcessTest {
         long childrenBefore = ProcessHandle.current().children().count();
         Process p = new Process((Holder h) -> System.out.println(h), new Holder(new Thread()));
         NotTransferableException e = assertThrows(NotTransferableException.class, p::start);
-        assertTrue(e.getMessage().startsWith("cannot send argument 1 -> field 'payload' (java.lang.Thread) is not Serializable"),
+        assertTrue(e.getMessage().startsWith("cannot send to the child process: argument 1 -> field 'payload' (java.lang.Thread) is not Serializable"),
                 e.getMessage());
         assertNull(p.pid());
         assertEquals(childrenBefore, ProcessHandle.current().children().count());

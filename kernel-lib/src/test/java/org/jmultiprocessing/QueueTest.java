@@ -87,6 +87,48 @@ class QueueTest {
     }
 
     @Test
+    void shouldTakePythonsPutAndGetWithABlockFlag() throws Exception {
+        Queue<Integer> queue = new Queue<>(1);
+        assertThrows(Queue.Empty.class, () -> queue.get(false), "get(False) raises Empty at once");
+        queue.put(1, false);
+        assertThrows(Queue.Full.class, () -> queue.put(2, false), "put(x, False) raises Full at once");
+        Thread taker = new Thread(() -> {
+            sleepQuietly(100);
+            queue.get();
+        });
+        taker.start();
+        queue.put(2, true);                  // waits for the taker to make room
+        taker.join();
+        assertEquals(2, queue.get(true));
+        Thread putter = new Thread(() -> {
+            sleepQuietly(100);
+            queue.put(3);
+        });
+        putter.start();
+        assertEquals(3, queue.get(true));    // waits for the putter
+        putter.join();
+
+        Queue<Boolean> flags = new Queue<>();
+        flags.put(true, false);
+        assertEquals(true, flags.get(false));
+
+        JoinableQueue<String> tasks = new JoinableQueue<>();
+        tasks.put("a", false);
+        assertFalse(tasks.join(java.time.Duration.ofMillis(10)), "put(x, False) counts a task");
+        assertEquals("a", tasks.get(false));
+        tasks.taskDone();
+        assertTrue(tasks.join(java.time.Duration.ofSeconds(5)));
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void shouldStopAWaitingGetWhenTheThreadIsInterruptedAndStayUsable() throws Exception {
         Queue<Integer> queue = new Queue<>();
         java.util.concurrent.atomic.AtomicReference<Throwable> outcome = new java.util.concurrent.atomic.AtomicReference<>();

@@ -78,6 +78,20 @@ class SyncTest {
     }
 
     @Test
+    void shouldAcquireAConditionsLockWithPythonsBlockFlag() throws Exception {
+        Condition condition = new Condition(new Lock());
+        assertTrue(condition.acquire(false));
+        AtomicReference<Boolean> acquiredByOther = new AtomicReference<>();
+        Thread other = new Thread(() -> acquiredByOther.set(condition.acquire(false)));
+        other.start();
+        other.join();
+        assertEquals(false, acquiredByOther.get(), "acquire(False) returns at once while another thread holds the lock");
+        condition.release();
+        assertTrue(condition.acquire(true));
+        condition.release();
+    }
+
+    @Test
     void shouldWakeAtMostNWaiters() throws Exception {
         Condition condition = new Condition();
         AtomicInteger woken = new AtomicInteger();

@@ -13,21 +13,37 @@ import java.util.Map;
  */
 record Chunk(Job job, int index, int size, byte[] values, Map<String, byte[]> classes) {
     /**
-     * Encodes {@code items}; {@code label} names an item in an error message ("item" gives "item 7"), or
-     * names the only item as it is when {@code firstItem} is negative.
+     * Encodes {@code items}, the input's items from index {@code firstItem} on; a negative {@code firstItem}
+     * means the one item is the argument array of an {@code apply}.
      */
-    static Chunk encode(Job job, int index, Object[] items, int firstItem, String label) {
+    static Chunk encode(Job job, int index, Object[] items, int firstItem) {
         MessageWriter out = new MessageWriter(64 + items.length * 8);
         Map<String, byte[]> classes = Map.of();
         if (!ValueCodec.writePacked(out, items)) {
-            Map<String, Object> labelled = new LinkedHashMap<>();
-            for (int i = 0; i < items.length; i++) {
-                labelled.put(firstItem < 0 ? label : label + " " + (firstItem + i + 1), items[i]);
-            }
-            CodeShipment shipment = CodeShipment.capture(items, labelled);
+            CodeShipment shipment = CodeShipment.capture(items, labelled(job, items, firstItem), PoolEngine.WORKER);
             classes = shipment.classes();
             ValueCodec.writeSerialized(out, shipment.serialized());
         }
         return new Chunk(job, index, items.length, out.body(), classes);
+    }
+
+    /**
+     * Names the items for an error message as the caller knows them: by their index in the input, and for a
+     * starred call each argument by its position (counted from 1, as for a {@code Process}).
+     */
+    private static Map<String, Object> labelled(Job job, Object[] items, int firstItem) {
+        Map<String, Object> labelled = new LinkedHashMap<>();
+        for (int i = 0; i < items.length; i++) {
+            String position = " at index " + (firstItem + i) + " of the input";
+            if (!job.starred) {
+                labelled.put("the item" + position, items[i]);
+                continue;
+            }
+            Object[] arguments = (Object[]) items[i];
+            for (int a = 0; a < arguments.length; a++) {
+                labelled.put("argument " + (a + 1) + (firstItem < 0 ? "" : " of the argument list" + position), arguments[a]);
+            }
+        }
+        return labelled;
     }
 }

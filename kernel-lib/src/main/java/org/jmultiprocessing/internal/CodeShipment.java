@@ -44,21 +44,27 @@ public record CodeShipment(byte[] serialized, byte[] variables, Map<String, byte
     /** JShell's wrapper of one snippet (JJava uses JShell too); its static fields are notebook variables. */
     private static final Pattern SNIPPET_WRAPPER = Pattern.compile("REPL\\.\\$JShell\\$\\d+");
 
+    /** {@link #capture(Object, Map, String)} for a child process. */
+    public static CodeShipment capture(Object root, Map<String, Object> labelledParts) {
+        return capture(root, labelledParts, "the child process");
+    }
+
     /**
      * Serializes {@code root} and collects what the child needs to deserialize it.
      *
      * @param labelledParts how to name the parts of {@code root} in an error message, e.g. "argument 1"
+     * @param destination   where the parts go, for the error message: "the child process", "a pool worker"
      * @throws NotTransferableException naming the value that cannot be serialized and how it is reached
      */
-    public static CodeShipment capture(Object root, Map<String, Object> labelledParts) {
+    public static CodeShipment capture(Object root, Map<String, Object> labelledParts, String destination) {
         Set<Class<?>> seen = new LinkedHashSet<>();
         byte[] serialized;
         try {
             serialized = serialize(root, seen);
         } catch (IOException | RuntimeException e) {
             String where = TransferPath.find(labelledParts);
-            throw new NotTransferableException("cannot send " + (where != null ? where
-                    : "the object (" + e + ")") + " to the child process."
+            throw new NotTransferableException("cannot send to " + destination + ": "
+                    + (where != null ? where : "serialization failed (" + e + ")") + "."
                     + " Make the class Serializable, mark the field transient, or pass the data it holds instead.", e);
         }
         Map<String, byte[]> classes = inMemoryClasses(seen);

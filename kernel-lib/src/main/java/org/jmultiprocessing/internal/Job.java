@@ -24,9 +24,9 @@ public abstract class Job {
         this.starred = starred;
         this.loader = function.getClass().getClassLoader();
         try {
-            this.function = CodeShipment.capture(function, Map.of("the function", function));
+            this.function = CodeShipment.capture(function, Map.of("the function", function), PoolEngine.WORKERS);
         } catch (NotTransferableException e) {
-            throw new NotTransferableException(e.getMessage().replace("to the child process", "to the pool's workers")
+            throw new NotTransferableException(e.getMessage()
                     + (function instanceof java.util.concurrent.Callable || function instanceof Runnable
                     ? " A plain Callable or Runnable lambda is not Serializable: pass a Func0, or cast it to"
                     + " (Callable<T> & Serializable)." : ""), e.getCause());

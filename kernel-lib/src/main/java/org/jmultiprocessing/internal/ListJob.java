@@ -38,10 +38,9 @@ public final class ListJob extends Job {
         ListJob job = new ListJob(pool, function, starred, items.size(), chunkSize, single);
         Object[] all = items.toArray();
         List<Chunk> chunks = new ArrayList<>();
-        String label = single ? "the arguments" : starred ? "argument list" : "item";
         for (int start = 0, index = 0; start < all.length; start += chunkSize, index++) {
             Object[] part = Arrays.copyOfRange(all, start, Math.min(all.length, start + chunkSize));
-            chunks.add(Chunk.encode(job, index, part, single ? -1 : start, label));
+            chunks.add(Chunk.encode(job, index, part, single ? -1 : start));
         }
         job.remaining = chunks.size();
         if (chunks.isEmpty()) {

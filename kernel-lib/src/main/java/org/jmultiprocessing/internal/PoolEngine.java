@@ -22,6 +22,10 @@ public final class PoolEngine {
     /** How long the other workers wait for the first one before starting anyway. */
     private static final long FIRST_WORKER_HEAD_START_MILLIS = 1000;
 
+    /** Where the function and initializer go, for error messages; each item goes to {@link #WORKER}. */
+    static final String WORKERS = "the pool's workers";
+    static final String WORKER = "a pool worker";
+
     private final int processes;
     private final Target initializer;
     private final int maxTasksPerChild;
@@ -46,7 +50,7 @@ public final class PoolEngine {
         }
         if (initializer != null) {
             // Fail here, not in every worker start, if the initializer cannot travel.
-            CodeShipment.capture(initializer, Map.of("the initializer", initializer));
+            CodeShipment.capture(initializer, Map.of("the initializer", initializer), WORKERS);
         }
         this.processes = processes;
         this.initializer = initializer;

@@ -136,7 +136,7 @@ public final class StreamJob extends Job {
             Chunk chunk = null;
             if (inputError == null) {
                 try {
-                    chunk = Chunk.encode(this, index, items.toArray(), index * chunkSize, starred ? "argument list" : "item");
+                    chunk = Chunk.encode(this, index, items.toArray(), index * chunkSize);
                 } catch (RuntimeException e) {
                     inputError = e;
                 }

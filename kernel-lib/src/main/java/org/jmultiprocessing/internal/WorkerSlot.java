@@ -1,12 +1,6 @@
 package org.jmultiprocessing.internal;
 
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -117,25 +111,21 @@ final class WorkerSlot {
         if (pool.isTerminated()) {
             return false;
         }
-        Path path = Session.current().newPath("pool");
         Process process = null;
-        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+        try (PoolListener listener = new PoolListener(Session.current().newPath("pool"))) {
             try {
-                server.bind(UnixDomainSocketAddress.of(path));
-                process = new Process(PoolWorker::work, path.toString(), pool.initializer()).name("PoolWorker-" + WORKERS.incrementAndGet());
+                process = new Process(PoolWorker::work, listener.path().toString(), pool.initializer())
+                        .name("PoolWorker-" + WORKERS.incrementAndGet());
                 process.daemon(true);
                 starting = process;
                 process.start();
                 // The worker's end of the socket closes when it dies, but it may die before it connects.
                 ProcessHandle.of(process.pid()).ifPresentOrElse(
-                        handle -> handle.onExit().thenRun(() -> closeQuietly(server)), () -> closeQuietly(server));
+                        handle -> handle.onExit().thenRun(listener::stop), listener::stop);
                 if (pool.isTerminated()) {
                     throw new IOException("the pool was terminated");
                 }
-                SocketChannel socket = server.accept();
-                PoolChannel connected = new PoolChannel(socket);
-                connected.authenticateWorker(Session.current().authKey());
-                channel = connected;
+                channel = listener.accept(Session.current().authKey());
                 worker = process;
                 chunksRun = 0;
                 functionShipped = null;
@@ -144,7 +134,6 @@ final class WorkerSlot {
                 return true;
             } finally {
                 starting = null;
-                Files.deleteIfExists(path);
             }
         } catch (IOException | RuntimeException e) {
             if (pool.isTerminated()) {
@@ -422,13 +411,5 @@ final class WorkerSlot {
         }
         String name = ExitCodes.describe(exit);
         return name.equals(exit.toString()) ? name : exit + " (" + name.substring(1) + ")";
-    }
-
-    private static void closeQuietly(ServerSocketChannel server) {
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // Closing is all we wanted.
-        }
     }
 }
