@@ -47,6 +47,9 @@ for (const { file, title, expect } of pages) {
       await cell.waitFor({ state: 'visible', timeout: 5000 });
       // pygments marked Java tokens: keywords/types get their own classes (k*), i.e. it is highlighted
       assert.ok(await page.locator('.jp-CodeCell .highlight span[class^="k"]').count() > 0, 'no highlighted Java');
+      // a Java program in a text block (01.03, 01.05) is highlighted as Java, not shown as one string token
+      assert.equal(await page.locator('.jp-CodeCell .highlight span[class^="s"]', { hasText: /\bclass\s+\w+\s*\{/ }).count(), 0,
+        'a Java program is highlighted as one string');
       const output = page.locator('.jp-OutputArea-output', { hasText: expect.output }).first();
       await output.waitFor({ state: 'visible', timeout: 5000 });
     }
