@@ -14,20 +14,23 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A demo that stops demonstrating fails the notebook check. 01.02's race between two threads is broken the way
- * it once was (the second thread started only after the first had finished, so no update can be lost): the
- * cell then fails instead of printing a race that did not happen. The unchanged cell passes.
+ * it once was (the second thread started only after the first had finished, so no update can be lost; the
+ * barrier that releases them together then has one party): the cell then fails instead of printing a race that
+ * did not happen. The unchanged cell passes.
  */
 class BrokenDemoTest {
     private static final Path NOTEBOOK = Path.of(System.getProperty("notebooks.dir"), "01.02-Processes-Threads-and-Pools-QA.ipynb");
     private static final String RACE = "plain counter";
     private static final String TOGETHER = "    first.start();\n    second.start();\n    first.join();\n    second.join();";
     private static final String ONE_AFTER_THE_OTHER = "    first.start();\n    first.join();\n    second.start();\n    second.join();";
+    private static final String BARRIER = "new CyclicBarrier(2)";
 
     @Test
     void aRaceThatDoesNotHappenFailsItsCell() throws CellFailure {
         String race = raceCell().source();
         assertTrue(race.contains(TOGETHER), "01.02's race cell no longer starts its threads as this test expects");
-        CellFailure failure = assertThrows(CellFailure.class, () -> runUpToTheRace(race.replace(TOGETHER, ONE_AFTER_THE_OTHER)));
+        String broken = race.replace(TOGETHER, ONE_AFTER_THE_OTHER).replace(BARRIER, "new CyclicBarrier(1)");
+        CellFailure failure = assertThrows(CellFailure.class, () -> runUpToTheRace(broken));
         assertTrue(failure.getMessage().contains("the demo did not demonstrate"), failure.getMessage());
     }
 
