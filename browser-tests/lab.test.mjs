@@ -71,17 +71,15 @@ test('JupyterLab runs a course notebook through its UI', { timeout: 300000 }, as
   const name = basename(NOTEBOOK);
   copyFileSync(NOTEBOOK, join(WORK, 'root', name)); // the UI run may autosave: never into the tracked file
   // Settings for this server only: every cell rendered (JupyterLab's windowing would drop off-screen cells
-  // from the page, so "no cell running" could not be checked), and no news prompt over the notebook.
+  // from the page, so "no cell running" could not be checked). No news prompt: lab.py's own settings do that.
   const settings = join(WORK, 'settings', '@jupyterlab');
   mkdirSync(join(settings, 'notebook-extension'), { recursive: true });
-  mkdirSync(join(settings, 'apputils-extension'), { recursive: true });
   writeFileSync(join(settings, 'notebook-extension', 'tracker.jupyterlab-settings'), '{"windowingMode": "none"}');
-  writeFileSync(join(settings, 'apputils-extension', 'notification.jupyterlab-settings'), '{"fetchNews": "false"}');
   const readyFile = join(WORK, 'url');
   const log = openSync(join(WORK, 'server.log'), 'w');
   const [key, value] = MARKER.split('=');
   server = spawn(PYTHON, [join(ROOT, 'tools', 'lab.py'), '--root', join(WORK, 'root'), '--port', '0',
-    '--ready-file', readyFile], { detached: true, stdio: ['ignore', log, log],
+    '--open', name, '--ready-file', readyFile], { detached: true, stdio: ['ignore', log, log],
       env: { ...process.env, [key]: value, JUPYTERLAB_SETTINGS_DIR: join(WORK, 'settings') } });
 
   const deadline = Date.now() + 120000;
@@ -90,9 +88,10 @@ test('JupyterLab runs a course notebook through its UI', { timeout: 300000 }, as
     assert.ok(Date.now() < deadline, 'the server did not start within 120 s');
     await sleep(250);
   }
+  // The URL lab.py prints opens the notebook itself (as ./run lab opens the index).
   const base = new URL(readFileSync(readyFile, 'utf8').trim());
-  const url = new URL(base.href);
-  url.pathname = `/lab/tree/${name}`;
+  const url = base;
+  assert.equal(url.pathname, `/lab/tree/${name}`);
 
   const browser = await launch();
   try {
@@ -113,6 +112,7 @@ test('JupyterLab runs a course notebook through its UI', { timeout: 300000 }, as
       await sleep(500);
     }
     await kernelIdle(base, 60000);
+    assert.equal(await page.getByText('Would you like to get notified about official Jupyter news').count(), 0, 'the news prompt is showing');
     await output.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOTS, 'jupyterlab-notebook.png') });
     assert.equal(await page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').count(), 0,

@@ -36,6 +36,8 @@ python3 -m venv "$WORK/env"
 PATH=$WORK/env/bin:$PATH bash binder/postBuild
 [[ -f $HOME/.m2/repository/org/jmultiprocessing/kernel-lib/0.1.0/kernel-lib-0.1.0.jar ]] ||
   { echo "postBuild did not install kernel-lib into ~/.m2"; exit 1; }
+[[ -f $WORK/env/share/jupyter/lab/settings/overrides.json ]] ||
+  { echo "postBuild did not install JupyterLab's settings overrides (no news prompt)"; exit 1; }
 
 echo "--- the kernel"
 export JAVA_TOOL_OPTIONS="-Duser.home=$HOME"

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Run JupyterLab on 127.0.0.1 and leave no process behind.
 
-    lab.py --root DIR [--port N] [--token T] [--ready-file F]
+    lab.py --root DIR [--open NOTEBOOK] [--port N] [--token T] [--ready-file F]
 
-Prints the URL (with its token) once the server answers. The kernels JupyterLab starts run in sessions of
+Prints the URL (with its token) once the server answers; with --open, the URL opens that notebook (a path
+under DIR) in a fresh workspace, whatever layout an earlier session left. JupyterLab's question whether to
+fetch Jupyter news, a pop-up over the notebook, is answered no (tools/lab-settings/overrides.json). The kernels JupyterLab starts run in sessions of
 their own and may start child JVMs, so this process makes itself their subreaper: whatever is left of the
 tree when the server exits (also after SIGTERM or Ctrl-C) is killed here.
 """
@@ -17,10 +19,12 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
 PR_SET_CHILD_SUBREAPER = 36
+LAB_SETTINGS = Path(__file__).resolve().parent / "lab-settings"
 
 
 def free_port(preferred):
@@ -91,12 +95,15 @@ def wait_until_up(url, server, timeout):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--root", type=Path, required=True, help="folder JupyterLab serves")
+    parser.add_argument("--open", help="notebook to open, relative to --root")
     parser.add_argument("--port", type=int, default=8888, help="preferred port (a free one if taken)")
     parser.add_argument("--token", default=None, help="access token (default: a random one)")
     parser.add_argument("--ready-file", type=Path, help="write the URL here once the server answers")
     args = parser.parse_args()
     if not args.root.is_dir():
         raise SystemExit(f"lab.py: {args.root} is not a folder")
+    if args.open and not (args.root / args.open).is_file():
+        raise SystemExit(f"lab.py: --open {args.open}: no such notebook in {args.root}")
 
     libc = ctypes.CDLL(None, use_errno=True)
     if libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0:
@@ -109,6 +116,7 @@ def main():
         f"--ServerApp.root_dir={args.root.resolve()}", f"--IdentityProvider.token={token}",
         # No calls home from the server: the machine may be offline, and a test must not depend on it.
         "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        f"--LabApp.app_settings_dir={LAB_SETTINGS}",
     ]
     if os.geteuid() == 0:
         command.append("--allow-root")
@@ -127,7 +135,9 @@ def main():
 
     signal.signal(signal.SIGTERM, stop)
     try:
-        url = f"http://127.0.0.1:{port}/lab?token={token}"
+        # ?reset: a fresh workspace, so that the notebook opens alone rather than in a stale saved layout
+        page = f"lab/tree/{urllib.parse.quote(args.open)}?reset&" if args.open else "lab?"
+        url = f"http://127.0.0.1:{port}/{page}token={token}"
         if wait_until_up(f"http://127.0.0.1:{port}/api/status?token={token}", server, timeout=120):
             print(f"\nJupyterLab is running: {url}\n(Ctrl-C twice to stop)\n", flush=True)
             if args.ready_file:

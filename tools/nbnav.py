@@ -5,7 +5,8 @@
 
 Course notebooks are named `NN.MM-Title.ipynb` and read in name order; `00.00-Index.ipynb` is the index.
 Each course notebook gets a navigation cell at the top and at the bottom linking the previous notebook, the
-index and the next notebook; the index gets its table of contents. Each notebook's title is the first `# `
+index and the next notebook; the index gets its table of contents, after its title cell and its set-up
+check (the code cell tagged `setup-check` right after the title, if there is one). Each notebook's title is the first `# `
 heading of its first content cell. Generated cells carry the tag `navigation` and are replaced on every run,
 so re-running after adding, renaming or retitling a notebook is all it takes. Outputs are left untouched.
 With --check, nothing is written and the exit status is 1 if any notebook is out of date.
@@ -19,6 +20,7 @@ import nbformat
 
 INDEX = "00.00-Index.ipynb"
 TAG = "navigation"
+SETUP_CHECK = "setup-check"
 COURSE = "*jmultiprocessing: Python's `multiprocessing` for Java notebooks, where every process is a real JVM.*"
 NAME = re.compile(r"\d\d\.\d\d-.+\.ipynb")
 
@@ -82,7 +84,8 @@ def main(argv):
     index = notebooks[index_path]
     contents = "\n".join(f"{n}. {link(p, titles[p])}" for n, p in enumerate(course, start=1))
     cells = without_navigation(index)
-    index.cells = [cells[0], nav_cell("navigation-contents", f"## Contents\n\n{contents}"), *cells[1:]]
+    head = 2 if len(cells) > 1 and SETUP_CHECK in cells[1].metadata.get("tags", []) else 1
+    index.cells = [*cells[:head], nav_cell("navigation-contents", f"## Contents\n\n{contents}"), *cells[head:]]
     updated[index_path] = index
 
     stale = [p for p, nb in updated.items() if nbformat.writes(nb).rstrip("\n") != p.read_text(encoding="utf-8").rstrip("\n")]

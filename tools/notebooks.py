@@ -3,7 +3,8 @@
 
     notebooks.py check    PATH... [--handouts DIR]   execute, compare with stored outputs (exit 1 on any difference)
     notebooks.py refresh  PATH...                    execute, write the real outputs back into the .ipynb files
-    notebooks.py handouts PATH... --out DIR          execute, export HTML pages + index.html into DIR
+    notebooks.py handouts PATH... --out DIR [--stored]  execute (or, with --stored, take the stored outputs),
+                                                     export HTML pages into DIR, the index as index.html
 
 PATH is a notebook or a folder of notebooks. Every notebook must use the kernelspec `java`. Any cell error
 fails the run (except in cells tagged `raises-exception`); each cell has a timeout (--cell-timeout).
@@ -15,7 +16,6 @@ timestamps, durations and identity hashes everywhere, plus, per cell (metadata t
 """
 import argparse
 import difflib
-import html
 import json
 import re
 import sys
@@ -26,8 +26,15 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbconvert import HTMLExporter
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexer import inherit
+from pygments.lexers import JavaLexer
+from pygments.token import String
 
 KERNEL = "java"
+INDEX = "00.00-Index.ipynb"
+INDEX_PAGE = "index.html"
 TAG_UNORDERED = "nondeterministic-order"
 TAG_VOLATILE = "volatile-output"
 TEMPLATES = Path(__file__).resolve().parent / "templates"  # holds handout/, our nbconvert template
@@ -141,12 +148,52 @@ def compare(path, stored, produced):
 
 
 def title_of(nb, path):
+    """The first '# ' heading, as plain text (backticks are Markdown, not part of the title)."""
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             for line in cell.source.splitlines():
                 if line.startswith("# "):
-                    return line[2:].strip()
+                    return line[2:].replace("`", "").strip()
     return path.stem
+
+
+def page_of(notebook_name):
+    """The handout page of a notebook: the index is the handouts' index.html."""
+    return INDEX_PAGE if notebook_name == INDEX else notebook_name[: -len(".ipynb")] + ".html"
+
+
+# A Markdown link to a notebook of the course (with an optional #anchor): on a handout it leads to the page.
+NOTEBOOK_LINK = re.compile(r"\]\((\d\d\.\d\d-[^)#\s/]+\.ipynb)(#[^)\s]*)?\)")
+
+
+def link_pages(nb):
+    """The notebook with its links between notebooks pointing at the handout pages instead."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = NOTEBOOK_LINK.sub(lambda m: f"]({page_of(m.group(1))}{m.group(2) or ''})", cell.source)
+    return nb
+
+
+class JavaProgramsLexer(JavaLexer):
+    """Java, where a text block that holds a Java program (01.03 and 01.05 run such sources) is highlighted as
+    Java too, not as one long string."""
+
+    def program_text_block(lexer, match):
+        yield match.start(1), String, match.group(1)
+        body = match.group(2)
+        if re.search(r"\bclass\s+\w+", body):
+            for index, token, value in JavaLexer(**lexer.options).get_tokens_unprocessed(body):
+                yield match.start(2) + index, token, value
+        else:
+            yield match.start(2), String, body
+        yield match.start(3), String, match.group(3)
+
+    tokens = {"root": [(r'(""")(\n(?:[^"\\]|\\.|"(?!""))*?)(""")', program_text_block), inherit]}
+
+
+def highlight_java(source, language=None, metadata=None):
+    """nbconvert's highlight_code filter for the handouts' code cells (all of them Java)."""
+    return highlight(source or " ", JavaProgramsLexer(), HtmlFormatter(cssclass=" highlight hl-java"))
 
 
 def handout_facts(nb):
@@ -162,28 +209,22 @@ def handout_facts(nb):
     return None
 
 
-def export_handouts(executed, out_dir):
+def export_handouts(notebooks, out_dir):
     out_dir.mkdir(parents=True, exist_ok=True)
-    exporter = HTMLExporter(template_name="handout", extra_template_basedirs=[str(TEMPLATES)])
+    exporter = HTMLExporter(template_name="handout", extra_template_basedirs=[str(TEMPLATES)],
+                            filters={"highlight_code": highlight_java})
     pages = []
-    for path, nb in executed:
+    for path, nb in notebooks:
         nb.metadata["title"] = title_of(nb, path)
         math = any(c.cell_type == "markdown" and "$" in c.source for c in nb.cells)
-        body, _ = exporter.from_notebook_node(nb, resources={"needs_mathjax": math})
-        page = f"{path.stem}.html"
+        body, _ = exporter.from_notebook_node(link_pages(nb), resources={"needs_mathjax": math})
+        page = page_of(path.name)
         (out_dir / page).write_text(body, encoding="utf-8")
         pages.append({"file": page, "title": nb.metadata["title"], "expect": handout_facts(nb)})
-    items = "\n".join(
-        f'<li><a href="{html.escape(p["file"])}">{html.escape(p["title"])}</a></li>' for p in pages
-    )
-    (out_dir / "index.html").write_text(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>jmultiprocessing handouts"
-        f"</title></head>\n<body>\n<h1>jmultiprocessing handouts</h1>\n<ul>\n{items}\n</ul>\n</body>\n</html>\n",
-        encoding="utf-8",
-    )
     # Read by the browser check: what each page must show.
     (out_dir / "handouts.json").write_text(json.dumps(pages, indent=1) + "\n", encoding="utf-8")
-    print(f"  wrote {len(pages)} handout(s) and index.html to {out_dir}", flush=True)
+    index = " (the index is index.html)" if any(p["file"] == INDEX_PAGE for p in pages) else ""
+    print(f"  wrote {len(pages)} handout(s) to {out_dir}{index}", flush=True)
 
 
 def main(argv):
@@ -192,18 +233,22 @@ def main(argv):
     parser.add_argument("paths", nargs="+", metavar="PATH")
     parser.add_argument("--out", type=Path, help="handouts: output folder")
     parser.add_argument("--handouts", type=Path, help="check: also export handouts of the checked run here")
+    parser.add_argument("--stored", action="store_true",
+                        help="handouts: export the stored outputs, without executing anything")
     parser.add_argument("--cell-timeout", type=int, default=180, help="seconds per cell (default 180)")
     parser.add_argument("--log-dir", type=Path, default=Path("build/logs"), help="kernel logs (default build/logs)")
     args = parser.parse_args(argv)
     if args.command == "handouts" and not args.out:
         parser.error("handouts needs --out DIR")
+    if args.stored and args.command != "handouts":
+        parser.error("--stored is for handouts only: check and refresh always execute")
 
     try:
         notebooks = find_notebooks(args.paths)
         executed, problems = [], []
         for path in notebooks:
             stored = read(path)
-            produced = execute(path, args.cell_timeout, args.log_dir)
+            produced = stored if args.stored else execute(path, args.cell_timeout, args.log_dir)
             executed.append((path, produced))
             if args.command == "check":
                 problems.extend(compare(path, stored, produced))
