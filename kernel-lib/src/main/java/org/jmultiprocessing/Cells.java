@@ -77,8 +77,10 @@ abstract class Cells implements Serializable {
     }
 
     private static SharedRegion createRegion(Kind kind, int length, int elementSize, boolean withLock) {
-        if (length < 0) {
-            throw new IllegalArgumentException("array length must be >= 0, got " + length);
+        int maxLength = CellsDescriptor.maxElements(elementSize);
+        if (length < 0 || length > maxLength) {
+            throw new IllegalArgumentException("array length must be between 0 and " + maxLength + " for "
+                    + kind.name().toLowerCase(java.util.Locale.ROOT) + " elements, got " + length);
         }
         SharedRegion region = SharedRegion.create(withLock ? "value" : "raw-value",
                 CellsDescriptor.length(length, elementSize));

@@ -53,19 +53,24 @@ public final class ShareableList extends AbstractList<Object> implements RandomA
     /** A new list holding {@code items}, in a block called {@code name}. */
     public static ShareableList create(String name, List<?> items) {
         List<MessageCodec.Encoded> encoded = new ArrayList<>();
-        int size = ITEMS_OFFSET + items.size() * ITEM_LENGTH;
+        long size = ITEMS_OFFSET + (long) items.size() * ITEM_LENGTH;
         for (Object item : items) {
             MessageCodec.Encoded e = encodeItem(item);
             encoded.add(e);
             size += ShareableListDescriptor.capacityFor(e.length());
         }
-        SharedMemory shm = name == null ? SharedMemory.create(size) : SharedMemory.create(name, size);
+        if (size > SharedMemory.MAX_SIZE) {
+            throw new IllegalArgumentException("these " + items.size() + " items need " + size + " bytes of shared"
+                    + " memory, more than the largest block (" + SharedMemory.MAX_SIZE + " bytes): share fewer or"
+                    + " smaller items");
+        }
+        SharedMemory shm = name == null ? SharedMemory.create((int) size) : SharedMemory.create(name, (int) size);
         ShareableList list = new ShareableList(shm);
         ByteBuffer buf = list.buffer;
         buf.putInt(COUNT_OFFSET, items.size());
         int data = ITEMS_OFFSET + items.size() * ITEM_LENGTH;
         for (int i = 0; i < encoded.size(); i++) {
-            int capacity = ShareableListDescriptor.capacityFor(encoded.get(i).length());
+            int capacity = (int) ShareableListDescriptor.capacityFor(encoded.get(i).length());
             buf.putInt(itemOffset(i) + CAPACITY_OFFSET, capacity);
             buf.putInt(itemOffset(i) + DATA_OFFSET_OFFSET, data);
             list.write(i, encoded.get(i));

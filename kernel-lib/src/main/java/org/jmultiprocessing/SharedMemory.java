@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -37,6 +38,8 @@ public final class SharedMemory implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final String PREFIX = "shm-";
     private static final Pattern VALID_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,200}");
+    /** The largest size of a block, in bytes. */
+    public static final int MAX_SIZE = RegionDescriptor.MAX_PAYLOAD_LENGTH;
 
     private final transient String name;
     private final transient SharedRegion region;
@@ -55,18 +58,34 @@ public final class SharedMemory implements Serializable {
      * when {@code name} is null); otherwise attaches to the existing block {@code name} ({@code size} ignored).
      */
     public SharedMemory(String name, boolean create, int size) {
-        this(create ? SharedRegion.create(pathOf(name == null ? randomName() : checkName(name)), checkSize(size))
-                : attachRegion(name), 0);
+        this(create ? createRegion(name == null ? randomName() : checkName(name), size) : attachRegion(name), 0);
     }
 
     /** A new zero-filled block of {@code size} bytes with a random name. */
     public static SharedMemory create(int size) {
-        return new SharedMemory(SharedRegion.create(pathOf(randomName()), checkSize(size)), 0);
+        return new SharedMemory(createRegion(randomName(), size), 0);
     }
 
-    /** A new zero-filled block of {@code size} bytes called {@code name}; fails if the name is taken. */
+    /**
+     * A new zero-filled block of {@code size} bytes called {@code name}; {@link FileExists} if a block of
+     * that name exists in this session.
+     */
     public static SharedMemory create(String name, int size) {
-        return new SharedMemory(SharedRegion.create(pathOf(checkName(name)), checkSize(size)), 0);
+        return new SharedMemory(createRegion(checkName(name), size), 0);
+    }
+
+    private static SharedRegion createRegion(String name, int size) {
+        if (size <= 0 || size > MAX_SIZE) {
+            throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE + " bytes, got " + size);
+        }
+        try {
+            return SharedRegion.create(pathOf(name), size);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof FileAlreadyExistsException exists) {
+                throw new FileExists(name, exists);
+            }
+            throw e;
+        }
     }
 
     /** Attaches to the existing block {@code name}. */
@@ -99,13 +118,6 @@ public final class SharedMemory implements Serializable {
                     + " got " + (name == null ? "null" : "'" + name + "'"));
         }
         return name;
-    }
-
-    private static int checkSize(int size) {
-        if (size <= 0) {
-            throw new IllegalArgumentException("size must be a positive number of bytes, got " + size);
-        }
-        return size;
     }
 
     /** The name other processes attach with. */
@@ -156,5 +168,19 @@ public final class SharedMemory implements Serializable {
     Object writeReplace() {
         checkOpen();
         return SharedHandle.of(region, 0, SharedMemory::new);
+    }
+
+    /**
+     * Thrown when creating a block whose name is taken in this session (Python's {@code FileExistsError});
+     * its cause is the {@link FileAlreadyExistsException} of the file.
+     */
+    public static final class FileExists extends UncheckedIOException {
+        private static final long serialVersionUID = 1L;
+
+        FileExists(String name, FileAlreadyExistsException cause) {
+            super("a shared memory block named '" + name + "' already exists in this session: attach to it with"
+                    + " SharedMemory.attach(\"" + name + "\"), or create one with another name (or none, for a random one)",
+                    cause);
+        }
     }
 }

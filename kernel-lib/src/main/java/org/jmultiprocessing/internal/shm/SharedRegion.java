@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -91,9 +92,9 @@ public final class SharedRegion {
 
     /** Creates a private (0600) file at the given path and maps it; fails if the file exists. */
     public static SharedRegion create(Path path, int payloadLength) {
-        if (payloadLength < 0 || payloadLength > Integer.MAX_VALUE - HEADER_LENGTH) {
-            throw new IllegalArgumentException("shared memory size must be between 0 and "
-                    + (Integer.MAX_VALUE - HEADER_LENGTH) + " bytes, got " + payloadLength);
+        if (payloadLength < 0 || payloadLength > MAX_PAYLOAD_LENGTH) {
+            throw new IllegalArgumentException("shared memory size must be between 0 and " + MAX_PAYLOAD_LENGTH
+                    + " bytes, got " + payloadLength);
         }
         int length = HEADER_LENGTH + payloadLength;
         try {
@@ -107,6 +108,8 @@ public final class SharedRegion {
                 region.putIntVolatile(MAGIC_OFFSET, MAGIC);
                 return region;
             }
+        } catch (FileAlreadyExistsException e) {
+            throw new UncheckedIOException("shared memory file " + path + " already exists", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create shared memory file " + path
                     + " (is the session directory writable and is there space in " + path.getParent() + "?)", e);
