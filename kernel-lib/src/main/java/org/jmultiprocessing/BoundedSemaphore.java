@@ -27,7 +27,7 @@ public final class BoundedSemaphore extends Semaphore {
     }
 
     @Override
-    public void release() {
+    void releaseEntered() {
         releasePermit(true);
     }
 }

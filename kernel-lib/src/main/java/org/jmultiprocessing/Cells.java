@@ -56,12 +56,13 @@ abstract class Cells implements Serializable {
         int base = RegionDescriptor.HEADER_LENGTH;
         this.data = base + DATA_OFFSET;
         this.length = region.getIntVolatile(base + LENGTH_OFFSET);
-        this.lock = region.getIntVolatile(base + HAS_LOCK_OFFSET) == 1 ? new RLock(region, base + LOCK_OFFSET) : null;
+        // Cells have no close(): held until collected, so their accesses need no counting (nor does the lock's).
         if (senderPid == 0) {
-            region.hold(this, 0);
+            region.holdUntilCollected(this, 0);
         } else {
-            region.acceptTransit(this, 0, senderPid);
+            region.acceptTransitUntilCollected(this, 0, senderPid);
         }
+        this.lock = region.getIntVolatile(base + HAS_LOCK_OFFSET) == 1 ? new RLock(region, base + LOCK_OFFSET) : null;
     }
 
     /** The receiving process's copy of cells sent as an array or as a value: the typed view of their kind. */

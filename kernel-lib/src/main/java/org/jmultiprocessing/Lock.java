@@ -1,6 +1,7 @@
 package org.jmultiprocessing;
 
 import static org.jmultiprocessing.internal.shm.SemaphoreDescriptor.OWNER_OFFSET;
+import static org.jmultiprocessing.internal.shm.SemaphoreDescriptor.VALUE_OFFSET;
 
 import org.jmultiprocessing.internal.shm.SharedRegion;
 
@@ -26,7 +27,7 @@ public final class Lock extends SemLock {
     }
 
     @Override
-    boolean acquireUntil(long deadline) {
+    boolean acquireEnteredUntil(long deadline) {
         if (!acquirePermitUntil(deadline)) {
             return false;
         }
@@ -34,10 +35,10 @@ public final class Lock extends SemLock {
         return true;
     }
 
-    /** Releases; releasing a lock that is not held is an {@link IllegalStateException}. */
+    /** Releasing a lock that is not held is an {@link IllegalStateException}. */
     @Override
-    public void release() {
-        if (getValue() > 0) {
+    void releaseEntered() {
+        if (region.getIntVolatile(base + VALUE_OFFSET) > 0) {
             throw new IllegalStateException("lock released too many times: release() was called without a matching acquire()");
         }
         region.putLongVolatile(base + OWNER_OFFSET, 0);
@@ -46,11 +47,16 @@ public final class Lock extends SemLock {
 
     /** True when the calling thread acquired the lock and has not released it (for {@link Condition}). */
     boolean isOwnedByCurrentThread() {
-        return region.getLongVolatile(base + OWNER_OFFSET) == RLock.currentThreadToken();
+        enter();
+        try {
+            return region.getLongVolatile(base + OWNER_OFFSET) == RLock.currentThreadToken();
+        } finally {
+            exit();
+        }
     }
 
     @Override
-    public String toString() {
-        return "Lock(" + (getValue() > 0 ? "unlocked" : "locked") + ")";
+    String describe() {
+        return "Lock(" + (region.getIntVolatile(base + VALUE_OFFSET) > 0 ? "unlocked" : "locked") + ")";
     }
 }

@@ -40,7 +40,7 @@ public final class RLock extends SemLock {
     // release store of the value order them for the next owner.
 
     @Override
-    boolean acquireUntil(long deadline) {
+    boolean acquireEnteredUntil(long deadline) {
         long me = currentThreadToken();
         if (region.getLongPlain(base + OWNER_OFFSET) == me) {
             region.putIntPlain(base + DEPTH_OFFSET, region.getIntPlain(base + DEPTH_OFFSET) + 1);
@@ -56,7 +56,7 @@ public final class RLock extends SemLock {
 
     /** Releases once; a thread that does not hold the lock may not release it ({@link IllegalStateException}). */
     @Override
-    public void release() {
+    void releaseEntered() {
         checkOwned("release");
         int depth = region.getIntPlain(base + DEPTH_OFFSET) - 1;
         region.putIntPlain(base + DEPTH_OFFSET, depth);
@@ -68,11 +68,20 @@ public final class RLock extends SemLock {
 
     /** True when the calling thread holds the lock. */
     public boolean isOwnedByCurrentThread() {
+        enter();
+        try {
+            return ownedByCurrentThread();
+        } finally {
+            exit();
+        }
+    }
+
+    private boolean ownedByCurrentThread() {
         return region.getLongPlain(base + OWNER_OFFSET) == currentThreadToken();
     }
 
     private void checkOwned(String what) {
-        if (!isOwnedByCurrentThread()) {
+        if (!ownedByCurrentThread()) {
             throw new IllegalStateException("cannot " + what + " an RLock the current thread does not hold"
                     + " (acquire it first; only the holding thread may release it)");
         }
@@ -80,22 +89,32 @@ public final class RLock extends SemLock {
 
     /** For {@link Condition}: releases every level the owner holds and returns how many there were. */
     int releaseFully() {
-        checkOwned("wait on a condition using");
-        int depth = region.getIntPlain(base + DEPTH_OFFSET);
-        region.putIntPlain(base + DEPTH_OFFSET, 0);
-        region.putLongPlain(base + OWNER_OFFSET, 0);
-        region.putIntRelease(base + VALUE_OFFSET, 1);
-        return depth;
+        enter();
+        try {
+            checkOwned("wait on a condition using");
+            int depth = region.getIntPlain(base + DEPTH_OFFSET);
+            region.putIntPlain(base + DEPTH_OFFSET, 0);
+            region.putLongPlain(base + OWNER_OFFSET, 0);
+            region.putIntRelease(base + VALUE_OFFSET, 1);
+            return depth;
+        } finally {
+            exit();
+        }
     }
 
     /** For {@link Condition}: acquires again with the depth {@link #releaseFully()} returned. */
     void reacquire(int depth) {
-        acquireUntil(org.jmultiprocessing.internal.shm.Backoff.FOREVER);
-        region.putIntPlain(base + DEPTH_OFFSET, depth);
+        enter();
+        try {
+            acquireEnteredUntil(org.jmultiprocessing.internal.shm.Backoff.FOREVER);
+            region.putIntPlain(base + DEPTH_OFFSET, depth);
+        } finally {
+            exit();
+        }
     }
 
     @Override
-    public String toString() {
+    String describe() {
         long owner = region.getLongVolatile(base + OWNER_OFFSET);
         return owner == 0 ? "RLock(unlocked)"
                 : "RLock(owner pid " + (owner >>> 32) + " thread " + (owner & 0xFFFF_FFFFL)

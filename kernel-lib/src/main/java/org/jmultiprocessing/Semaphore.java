@@ -1,5 +1,7 @@
 package org.jmultiprocessing;
 
+import static org.jmultiprocessing.internal.shm.SemaphoreDescriptor.VALUE_OFFSET;
+
 import org.jmultiprocessing.internal.shm.SharedRegion;
 
 /**
@@ -40,17 +42,17 @@ public class Semaphore extends SemLock {
     }
 
     @Override
-    boolean acquireUntil(long deadline) {
+    boolean acquireEnteredUntil(long deadline) {
         return acquirePermitUntil(deadline);
     }
 
     @Override
-    public void release() {
+    void releaseEntered() {
         releasePermit(false);
     }
 
     @Override
-    public String toString() {
-        return getClass().getSimpleName() + "(value=" + getValue() + ")";
+    String describe() {
+        return getClass().getSimpleName() + "(value=" + region.getIntVolatile(base + VALUE_OFFSET) + ")";
     }
 }

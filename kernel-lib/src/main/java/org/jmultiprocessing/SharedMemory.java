@@ -33,6 +33,12 @@ import org.jmultiprocessing.internal.shm.SharedRegion;
  * they close it). Without {@code unlink}, the block goes away when no live process holds it any more (each
  * instance holds it until {@link #close()} or garbage collection), and at the latest when the session ends;
  * unlike Python there is no warning about a leaked segment, because nothing can leak past the session.
+ *
+ * <p>Memory: {@code close()} unmaps the block from this process at once, unless {@link #buf()} was called.
+ * A buffer from {@code buf()} cannot be revoked (an access after unmapping would crash the JVM), so once
+ * one was handed out, the mapping stays until the garbage collector finds every such buffer unreachable;
+ * the buffers keep working until then, while the instance itself throws {@link IllegalStateException} after
+ * {@code close()}. A {@link ShareableList} does not use {@code buf()}: closing its {@code shm()} unmaps at once.
  */
 public final class SharedMemory implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -136,11 +142,36 @@ public final class SharedMemory implements Serializable {
      * {@link java.lang.invoke.VarHandle} ({@code MethodHandles.byteBufferViewVarHandle}) for atomic access.
      */
     public ByteBuffer buf() {
-        checkOpen();
+        enter();
+        try {
+            region.pin();
+            return unpinnedBuf();
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * For {@link ShareableList}: a buffer over the block that does not keep the mapping, so it may only be
+     * used between {@link #enter()} and {@link #exit()}.
+     */
+    ByteBuffer unpinnedBuf() {
         return region.buffer().slice(RegionDescriptor.HEADER_LENGTH, size).order(ByteOrder.nativeOrder());
     }
 
-    /** This instance stops using the block. */
+    /** Begins an access to the memory; {@link IllegalStateException} once this instance is closed. */
+    void enter() {
+        if (!hold.enter()) {
+            throw new IllegalStateException("shared memory " + name + " is closed in this instance (close() was"
+                    + " called): attach to it again with SharedMemory.attach(\"" + name + "\") if it still exists");
+        }
+    }
+
+    void exit() {
+        hold.exit();
+    }
+
+    /** This instance stops using the block; its memory is unmapped from this process (see above). */
     public void close() {
         hold.release();
     }
@@ -154,20 +185,18 @@ public final class SharedMemory implements Serializable {
         }
     }
 
-    private void checkOpen() {
-        if (hold.isReleased()) {
-            throw new IllegalStateException("shared memory " + name + " is closed in this instance");
-        }
-    }
-
     @Override
     public String toString() {
         return "SharedMemory(name=" + name + ", size=" + size + ")";
     }
 
     Object writeReplace() {
-        checkOpen();
-        return SharedHandle.of(region, 0, SharedMemory::new);
+        enter();
+        try {
+            return SharedHandle.of(region, 0, SharedMemory::new);
+        } finally {
+            exit();
+        }
     }
 
     /**

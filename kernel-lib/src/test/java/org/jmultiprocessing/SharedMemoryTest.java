@@ -91,4 +91,29 @@ class SharedMemoryTest {
             assertEquals("size must be between 1 and 2147479551 bytes, got " + size, e.getMessage());
         }
     }
+
+    @Test
+    void shouldThrowIllegalStateOnUseAfterCloseButKeepBuffersHandedOutWorking() {
+        SharedMemory shm = SharedMemory.create(64);
+        ByteBuffer buf = shm.buf();
+        shm.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, shm::buf);
+        assertTrue(e.getMessage().startsWith("shared memory " + shm.name() + " is closed in this instance"), e.getMessage());
+        buf.putInt(0, 42);
+        assertEquals(42, buf.getInt(0));
+        ShareableList list = ShareableList.of("a", 1);
+        list.shm().close();
+        for (org.junit.jupiter.api.function.Executable use : java.util.List.<org.junit.jupiter.api.function.Executable>of(
+                () -> list.get(0), () -> list.set(1, 2), list::size, () -> list.contains("a"))) {
+            assertThrows(IllegalStateException.class, use);
+        }
+    }
+
+    @Test
+    void shouldNeverTouchUnmappedMemoryWhenClosedWhileOtherThreadsUseIt() throws Exception {
+        ClosingRace.run(2, () -> ShareableList.of(1, "two", 3.0), list -> {
+            list.set(0, (Integer) list.get(0) + 1);
+            list.size();
+        }, list -> list.shm().close(), "is closed in this instance");
+    }
 }
