@@ -27,7 +27,12 @@ public final class BoundedSemaphore extends Semaphore {
     }
 
     @Override
-    void releaseEntered() {
-        releasePermit(true);
+    public void release() {
+        enter();
+        try {
+            releasePermit(true);
+        } finally {
+            exit();
+        }
     }
 }

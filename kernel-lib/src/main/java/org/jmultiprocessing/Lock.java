@@ -27,22 +27,32 @@ public final class Lock extends SemLock {
     }
 
     @Override
-    boolean acquireEnteredUntil(long deadline) {
-        if (!acquirePermitUntil(deadline)) {
-            return false;
+    boolean acquireUntil(long deadline) {
+        enter();
+        try {
+            if (!acquirePermitUntil(deadline)) {
+                return false;
+            }
+            region.putLongVolatile(base + OWNER_OFFSET, RLock.currentThreadToken());
+            return true;
+        } finally {
+            exit();
         }
-        region.putLongVolatile(base + OWNER_OFFSET, RLock.currentThreadToken());
-        return true;
     }
 
-    /** Releasing a lock that is not held is an {@link IllegalStateException}. */
+    /** Releases; releasing a lock that is not held is an {@link IllegalStateException}. */
     @Override
-    void releaseEntered() {
-        if (region.getIntVolatile(base + VALUE_OFFSET) > 0) {
-            throw new IllegalStateException("lock released too many times: release() was called without a matching acquire()");
+    public void release() {
+        enter();
+        try {
+            if (region.getIntVolatile(base + VALUE_OFFSET) > 0) {
+                throw new IllegalStateException("lock released too many times: release() was called without a matching acquire()");
+            }
+            region.putLongVolatile(base + OWNER_OFFSET, 0);
+            releasePermit(true);
+        } finally {
+            exit();
         }
-        region.putLongVolatile(base + OWNER_OFFSET, 0);
-        releasePermit(true);
     }
 
     /** True when the calling thread acquired the lock and has not released it (for {@link Condition}). */

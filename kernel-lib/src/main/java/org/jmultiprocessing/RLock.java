@@ -40,29 +40,39 @@ public final class RLock extends SemLock {
     // release store of the value order them for the next owner.
 
     @Override
-    boolean acquireEnteredUntil(long deadline) {
-        long me = currentThreadToken();
-        if (region.getLongPlain(base + OWNER_OFFSET) == me) {
-            region.putIntPlain(base + DEPTH_OFFSET, region.getIntPlain(base + DEPTH_OFFSET) + 1);
+    boolean acquireUntil(long deadline) {
+        enter();
+        try {
+            long me = currentThreadToken();
+            if (region.getLongPlain(base + OWNER_OFFSET) == me) {
+                region.putIntPlain(base + DEPTH_OFFSET, region.getIntPlain(base + DEPTH_OFFSET) + 1);
+                return true;
+            }
+            if (!region.compareAndSetInt(base + VALUE_OFFSET, 1, 0) && !acquirePermitUntil(deadline)) {
+                return false;
+            }
+            region.putLongPlain(base + OWNER_OFFSET, me);
+            region.putIntPlain(base + DEPTH_OFFSET, 1);
             return true;
+        } finally {
+            exit();
         }
-        if (!region.compareAndSetInt(base + VALUE_OFFSET, 1, 0) && !acquirePermitUntil(deadline)) {
-            return false;
-        }
-        region.putLongPlain(base + OWNER_OFFSET, me);
-        region.putIntPlain(base + DEPTH_OFFSET, 1);
-        return true;
     }
 
     /** Releases once; a thread that does not hold the lock may not release it ({@link IllegalStateException}). */
     @Override
-    void releaseEntered() {
-        checkOwned("release");
-        int depth = region.getIntPlain(base + DEPTH_OFFSET) - 1;
-        region.putIntPlain(base + DEPTH_OFFSET, depth);
-        if (depth == 0) {
-            region.putLongPlain(base + OWNER_OFFSET, 0);
-            region.putIntRelease(base + VALUE_OFFSET, 1);
+    public void release() {
+        enter();
+        try {
+            checkOwned("release");
+            int depth = region.getIntPlain(base + DEPTH_OFFSET) - 1;
+            region.putIntPlain(base + DEPTH_OFFSET, depth);
+            if (depth == 0) {
+                region.putLongPlain(base + OWNER_OFFSET, 0);
+                region.putIntRelease(base + VALUE_OFFSET, 1);
+            }
+        } finally {
+            exit();
         }
     }
 
@@ -106,7 +116,7 @@ public final class RLock extends SemLock {
     void reacquire(int depth) {
         enter();
         try {
-            acquireEnteredUntil(org.jmultiprocessing.internal.shm.Backoff.FOREVER);
+            acquireUntil(org.jmultiprocessing.internal.shm.Backoff.FOREVER);
             region.putIntPlain(base + DEPTH_OFFSET, depth);
         } finally {
             exit();

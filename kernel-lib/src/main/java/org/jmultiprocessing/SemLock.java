@@ -71,8 +71,12 @@ public abstract class SemLock implements Serializable {
     /** Begins an operation on the memory (see {@link SharedRegion.Hold#enter()}); pair with {@link #exit()}. */
     final void enter() {
         if (!hold.enter()) {
-            throw new IllegalStateException(kindName() + " is closed in this instance (close() was called)");
+            throw closedError();
         }
+    }
+
+    private IllegalStateException closedError() {
+        return new IllegalStateException(kindName() + " is closed in this instance (close() was called)");
     }
 
     final void exit() {
@@ -115,29 +119,13 @@ public abstract class SemLock implements Serializable {
      * Releases; releasing more than was acquired (or, for an {@link RLock}, from a thread that does not hold
      * it) is an {@link IllegalStateException}.
      */
-    public final void release() {
-        enter();
-        try {
-            releaseEntered();
-        } finally {
-            exit();
-        }
-    }
+    public abstract void release();
 
-    final boolean acquireUntil(long deadline) {
-        enter();
-        try {
-            return acquireEnteredUntil(deadline);
-        } finally {
-            exit();
-        }
-    }
-
-    /** Releases, within an operation. */
-    abstract void releaseEntered();
-
-    /** Acquires, within an operation. */
-    abstract boolean acquireEnteredUntil(long deadline);
+    /**
+     * Acquires, waiting until {@code deadline}. Each kind guards its own body with {@link #enter()}, rather
+     * than a shared wrapper doing it, so the JIT still inlines the kind's fast path into the caller.
+     */
+    abstract boolean acquireUntil(long deadline);
 
     /** What {@link #toString()} shows of an open instance, read within an operation. */
     abstract String describe();

@@ -42,13 +42,23 @@ public class Semaphore extends SemLock {
     }
 
     @Override
-    boolean acquireEnteredUntil(long deadline) {
-        return acquirePermitUntil(deadline);
+    boolean acquireUntil(long deadline) {
+        enter();
+        try {
+            return acquirePermitUntil(deadline);
+        } finally {
+            exit();
+        }
     }
 
     @Override
-    void releaseEntered() {
-        releasePermit(false);
+    public void release() {
+        enter();
+        try {
+            releasePermit(false);
+        } finally {
+            exit();
+        }
     }
 
     @Override

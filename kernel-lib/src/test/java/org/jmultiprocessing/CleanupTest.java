@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.jmultiprocessing.testing.JavaProgram;
@@ -107,18 +109,23 @@ class CleanupTest {
     @Test
     @Timeout(value = 600, unit = TimeUnit.SECONDS)
     void shouldUnmapSharedMemoryWhenItIsClosed() throws Exception {
+        // Closed instances stay reachable, so the garbage collector cannot be what unmaps them.
+        List<Object> closed = new ArrayList<>();
         long before = mappingCount();
         for (int i = 0; i < CREATE_AND_CLOSE_ROUNDS; i++) {
             SharedMemory shm = SharedMemory.create(4096);
             shm.close();
+            closed.add(shm);
             assertThrows(IllegalArgumentException.class, () -> SharedMemory.attach(shm.name()), "file left behind");
         }
         assertMappingsFlat(before, CREATE_AND_CLOSE_ROUNDS + " x SharedMemory.create(4096) + close()");
+        assertEquals(CREATE_AND_CLOSE_ROUNDS, closed.size());
     }
 
     @Test
     @Timeout(value = 600, unit = TimeUnit.SECONDS)
     void shouldUnmapQueuesAndLocksWhenTheyAreClosed() throws Exception {
+        List<Object> closed = new ArrayList<>();
         long before = mappingCount();
         for (int i = 0; i < CREATE_AND_CLOSE_ROUNDS / 2; i++) {
             Queue<Integer> queue = new Queue<>();
@@ -128,9 +135,12 @@ class CleanupTest {
             lock.acquire();
             lock.release();
             lock.close();
+            closed.add(queue);
+            closed.add(lock);
             assertFalse(Files.exists(queue.path()) || Files.exists(lock.path()), "file left behind");
         }
         assertMappingsFlat(before, CREATE_AND_CLOSE_ROUNDS / 2 + " x a Queue and a Lock created, used and closed");
+        assertEquals(CREATE_AND_CLOSE_ROUNDS, closed.size());
     }
 
     @Test

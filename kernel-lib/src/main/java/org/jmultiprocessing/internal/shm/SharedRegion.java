@@ -503,11 +503,21 @@ public final class SharedRegion {
         private static final int CLOSED = 1;
         private static final int ENDED = 2;
         private static final int ONE_OPERATION = 4;
+        private static final VarHandle STATE;
+
+        static {
+            try {
+                STATE = MethodHandles.lookup().findVarHandle(Hold.class, "state", int.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
 
         private final SharedRegion region;
         private final int group;
         private final boolean counted;
-        private final AtomicInteger state = new AtomicInteger();
+        /** CLOSED and ENDED bits, plus ONE_OPERATION per operation in flight (counted holds only). */
+        private volatile int state;
         private Cleaner.Cleanable cleanable;
 
         private Hold(SharedRegion region, int group, boolean counted) {
@@ -521,7 +531,7 @@ public final class SharedRegion {
         }
 
         public boolean isReleased() {
-            return (state.get() & CLOSED) != 0;
+            return (state & CLOSED) != 0;
         }
 
         /**
@@ -530,19 +540,26 @@ public final class SharedRegion {
          * in a {@code finally}.
          */
         public boolean enter() {
-            if (!counted) {
-                return (state.get() & CLOSED) == 0;
-            }
-            if ((state.getAndAdd(ONE_OPERATION) & CLOSED) == 0) {
+            return counted ? enterCounted() : (state & CLOSED) == 0;
+        }
+
+        private boolean enterCounted() {
+            if (((int) STATE.getAndAdd(this, ONE_OPERATION) & CLOSED) == 0) {
                 return true;
             }
-            exit();
+            exitCounted();
             return false;
         }
 
         /** Ends an operation begun by {@link #enter()}; the last one after a release ends the hold. */
         public void exit() {
-            if (counted && state.addAndGet(-ONE_OPERATION) == CLOSED) {
+            if (counted) {
+                exitCounted();
+            }
+        }
+
+        private void exitCounted() {
+            if ((int) STATE.getAndAdd(this, -ONE_OPERATION) == CLOSED + ONE_OPERATION) {
                 end();
             }
         }
@@ -556,17 +573,17 @@ public final class SharedRegion {
             int operation = counted ? ONE_OPERATION : 0;
             int current;
             do {
-                current = state.get();
+                current = state;
                 if ((current & CLOSED) != 0) {
                     return;
                 }
-            } while (!state.compareAndSet(current, current + CLOSED + operation));
+            } while (!STATE.compareAndSet(this, current, current + CLOSED + operation));
             // Counted as an operation itself, so that the memory stays mapped while the file's count drops.
             try {
                 region.releaseOwn(group);
             } finally {
                 if (counted) {
-                    exit();
+                    exitCounted();
                 } else {
                     end();
                 }
@@ -574,7 +591,7 @@ public final class SharedRegion {
         }
 
         private void end() {
-            if (state.compareAndSet(CLOSED, CLOSED | ENDED)) {
+            if (STATE.compareAndSet(this, CLOSED, CLOSED | ENDED)) {
                 region.unretain();
             }
         }
