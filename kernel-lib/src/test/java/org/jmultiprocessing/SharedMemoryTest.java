@@ -88,7 +88,7 @@ class SharedMemoryTest {
     void shouldRefuseSizesOutsideOneToTheLargestBlock() {
         for (int size : new int[] {0, -1, SharedMemory.MAX_SIZE + 1, Integer.MAX_VALUE}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SharedMemory.create(size));
-            assertEquals("size must be between 1 and 2147479551 bytes, got " + size, e.getMessage());
+            assertEquals("size must be between 1 and 2147479543 bytes, got " + size, e.getMessage());
         }
     }
 

@@ -99,13 +99,13 @@ class ValueTest {
 
     @Test
     void shouldRefuseArraysLongerThanARegionHoldsNamingTheLargestLength() {
-        assertTooLong(() -> Array.ofInts(1 << 30), "between 0 and 536869855 for int elements, got 1073741824");
-        assertTooLong(() -> Array.ofLongs(Integer.MAX_VALUE / 8), "between 0 and 268434927 for long elements");
-        assertTooLong(() -> RawArray.ofDoubles(Integer.MAX_VALUE / 8), "between 0 and 268434927 for double elements");
-        assertTooLong(() -> Array.ofChars(1 << 30), "between 0 and 1073739711 for char elements");
-        assertTooLong(() -> RawArray.ofBytes(Integer.MAX_VALUE), "between 0 and 2147479423 for byte elements");
-        assertTooLong(() -> Array.ofBooleans(Integer.MAX_VALUE), "between 0 and 2147479423 for boolean elements");
-        assertTooLong(() -> RawArray.ofInts(-1), "between 0 and 536869855 for int elements, got -1");
+        assertTooLong(() -> Array.ofInts(1 << 30), "between 0 and 536869853 for int elements, got 1073741824");
+        assertTooLong(() -> Array.ofLongs(Integer.MAX_VALUE / 8), "between 0 and 268434926 for long elements");
+        assertTooLong(() -> RawArray.ofDoubles(Integer.MAX_VALUE / 8), "between 0 and 268434926 for double elements");
+        assertTooLong(() -> Array.ofChars(1 << 30), "between 0 and 1073739707 for char elements");
+        assertTooLong(() -> RawArray.ofBytes(Integer.MAX_VALUE), "between 0 and 2147479415 for byte elements");
+        assertTooLong(() -> Array.ofBooleans(Integer.MAX_VALUE), "between 0 and 2147479415 for boolean elements");
+        assertTooLong(() -> RawArray.ofInts(-1), "between 0 and 536869853 for int elements, got -1");
     }
 
     private static void assertTooLong(org.junit.jupiter.api.function.Executable create, String expected) {
@@ -115,14 +115,14 @@ class ValueTest {
 
     @Test
     void shouldUseTheWholeOfTheLongestArrayWithoutTouchingItsLock() {
-        Array.OfInt ints = Array.ofInts(536869855);
-        assertEquals(536869855, ints.length());
-        ints.set(536869854, 42);
-        assertEquals(42, ints.get(536869854));
+        Array.OfInt ints = Array.ofInts(536869853);
+        assertEquals(536869853, ints.length());
+        ints.set(536869852, 42);
+        assertEquals(42, ints.get(536869852));
         assertEquals(0, ints.get(0));
         assertTrue(ints.getLock().acquire(false), "the last element overlapped the lock");
         ints.getLock().release();
-        assertThrows(IndexOutOfBoundsException.class, () -> ints.set(536869855, 1));
+        assertThrows(IndexOutOfBoundsException.class, () -> ints.set(536869853, 1));
         assertThrows(IndexOutOfBoundsException.class, () -> ints.get(Integer.MAX_VALUE));
         assertThrows(IndexOutOfBoundsException.class, () -> ints.set(-1, 1));
     }
