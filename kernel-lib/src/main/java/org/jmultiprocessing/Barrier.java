@@ -63,7 +63,7 @@ public final class Barrier implements Serializable {
         this.defaultTimeoutNanos = defaultTimeoutNanos;
         region.putIntVolatile(base + BARRIER_PARTIES_OFFSET, parties);
         region.putIntVolatile(base + BARRIER_RESET_GENERATION_OFFSET, -1);
-        region.hold(this, 0);
+        region.holdUntilCollected(this, 0);
     }
 
     private Barrier(SharedRegion region, long senderPid, Action action, long defaultTimeoutNanos) {
@@ -72,7 +72,7 @@ public final class Barrier implements Serializable {
         this.parties = region.getIntVolatile(base + BARRIER_PARTIES_OFFSET);
         this.action = action;
         this.defaultTimeoutNanos = defaultTimeoutNanos;
-        region.acceptTransit(this, 0, senderPid);
+        region.acceptTransitUntilCollected(this, 0, senderPid);
     }
 
     /** Waits for all parties, with the barrier's default timeout; returns this party's arrival index. */

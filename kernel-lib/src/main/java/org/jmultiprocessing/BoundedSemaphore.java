@@ -28,6 +28,11 @@ public final class BoundedSemaphore extends Semaphore {
 
     @Override
     public void release() {
-        releasePermit(true);
+        enter();
+        try {
+            releasePermit(true);
+        } finally {
+            exit();
+        }
     }
 }

@@ -56,12 +56,13 @@ abstract class Cells implements Serializable {
         int base = RegionDescriptor.HEADER_LENGTH;
         this.data = base + DATA_OFFSET;
         this.length = region.getIntVolatile(base + LENGTH_OFFSET);
-        this.lock = region.getIntVolatile(base + HAS_LOCK_OFFSET) == 1 ? new RLock(region, base + LOCK_OFFSET) : null;
+        // Cells have no close(): held until collected, so their accesses need no counting (nor does the lock's).
         if (senderPid == 0) {
-            region.hold(this, 0);
+            region.holdUntilCollected(this, 0);
         } else {
-            region.acceptTransit(this, 0, senderPid);
+            region.acceptTransitUntilCollected(this, 0, senderPid);
         }
+        this.lock = region.getIntVolatile(base + HAS_LOCK_OFFSET) == 1 ? new RLock(region, base + LOCK_OFFSET) : null;
     }
 
     /** The receiving process's copy of cells sent as an array or as a value: the typed view of their kind. */
@@ -77,8 +78,10 @@ abstract class Cells implements Serializable {
     }
 
     private static SharedRegion createRegion(Kind kind, int length, int elementSize, boolean withLock) {
-        if (length < 0) {
-            throw new IllegalArgumentException("array length must be >= 0, got " + length);
+        int maxLength = CellsDescriptor.maxElements(elementSize);
+        if (length < 0 || length > maxLength) {
+            throw new IllegalArgumentException("array length must be between 0 and " + maxLength + " for "
+                    + kind.name().toLowerCase(java.util.Locale.ROOT) + " elements, got " + length);
         }
         SharedRegion region = SharedRegion.create(withLock ? "value" : "raw-value",
                 CellsDescriptor.length(length, elementSize));

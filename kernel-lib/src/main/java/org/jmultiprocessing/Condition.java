@@ -48,14 +48,14 @@ public final class Condition implements Serializable {
         this.region = SharedRegion.create("condition", CONDITION_LENGTH);
         this.waiters = RegionDescriptor.HEADER_LENGTH + CONDITION_WAITERS_OFFSET;
         this.lock = lock;
-        region.hold(this, 0);
+        region.holdUntilCollected(this, 0);
     }
 
     private Condition(SharedRegion region, long senderPid, SemLock lock) {
         this.region = region;
         this.waiters = RegionDescriptor.HEADER_LENGTH + CONDITION_WAITERS_OFFSET;
         this.lock = lock;
-        region.acceptTransit(this, 0, senderPid);
+        region.acceptTransitUntilCollected(this, 0, senderPid);
     }
 
     /** The lock this condition is bound to. */

@@ -78,10 +78,10 @@ public final class Connection implements Serializable, AutoCloseable {
     }
 
     private void write(int tag, byte[] bytes, int offset, int length) {
-        checkOpen();
         if (outgoing == null) {
             throw new IllegalStateException("this connection is receive-only (conn1 of a one-way Pipe): send on conn2");
         }
+        enter();
         try {
             if (!region.hasHolds(1 - end)) {
                 throw new MessageRing.PeerGoneException("broken pipe: the receiving end is closed");
@@ -90,6 +90,8 @@ public final class Connection implements Serializable, AutoCloseable {
         } catch (MessageRing.PeerGoneException e) {
             throw new UncheckedIOException(new IOException(e.getMessage()
                     + " (every copy of the other end was closed or its process exited)"));
+        } finally {
+            hold.exit();
         }
     }
 
@@ -125,6 +127,7 @@ public final class Connection implements Serializable, AutoCloseable {
      * consumed).
      */
     public int recvBytesInto(byte[] buf, int offset) {
+        Objects.checkIndex(offset, buf.length + 1);
         byte[] bytes = recvBytes();
         if (bytes.length > buf.length - offset) {
             throw new IllegalArgumentException("buffer too short: message has " + bytes.length + " bytes, room for "
@@ -135,18 +138,24 @@ public final class Connection implements Serializable, AutoCloseable {
     }
 
     private MessageRing.Frame read() {
-        checkReadable();
+        enterReadable();
         try {
             return incoming.read(Backoff.FOREVER, peerGone);
         } catch (MessageRing.PeerGoneException e) {
             throw new EOF(e.getMessage() + " (every copy of the other end was closed or its process exited)");
+        } finally {
+            hold.exit();
         }
     }
 
     /** True when a message is waiting, or when {@code recv} would raise {@link EOF} at once. Never waits. */
     public boolean poll() {
-        checkReadable();
-        return incoming.hasData() || peerGone.getAsBoolean();
+        enterReadable();
+        try {
+            return incoming.hasData() || peerGone.getAsBoolean();
+        } finally {
+            hold.exit();
+        }
     }
 
     /** Waits at most {@code timeoutSeconds} for {@link #poll()} to become true. */
@@ -160,15 +169,23 @@ public final class Connection implements Serializable, AutoCloseable {
     }
 
     private boolean pollUntil(long deadline) {
-        checkReadable();
-        Backoff backoff = new Backoff(deadline);
-        return backoff.await(() -> incoming.hasData() || backoff.slowCheckDue() && peerGone.getAsBoolean());
+        enterReadable();
+        try {
+            Backoff backoff = new Backoff(deadline);
+            return backoff.await(() -> incoming.hasData() || backoff.slowCheckDue() && peerGone.getAsBoolean());
+        } finally {
+            hold.exit();
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
     // State
 
-    /** Closes this copy of the end; the other end sees end-of-file once every copy is closed. */
+    /**
+     * Closes this copy of the end; the other end sees end-of-file once every copy is closed. The pipe's
+     * memory is unmapped from this process once neither of its ends is open here and no call on them is
+     * still running; every later call on this copy is an {@link IllegalStateException}.
+     */
     @Override
     public void close() {
         hold.release();
@@ -186,17 +203,18 @@ public final class Connection implements Serializable, AutoCloseable {
         return outgoing != null;
     }
 
-    private void checkOpen() {
-        if (hold.isReleased()) {
-            throw new IllegalStateException("connection is closed");
+    /** Begins an operation on the memory, which stays mapped until {@code hold.exit()}. */
+    private void enter() {
+        if (!hold.enter()) {
+            throw new IllegalStateException("connection is closed (close() was called on this copy of the end)");
         }
     }
 
-    private void checkReadable() {
-        checkOpen();
+    private void enterReadable() {
         if (incoming == null) {
             throw new IllegalStateException("this connection is send-only (conn2 of a one-way Pipe): receive on conn1");
         }
+        enter();
     }
 
     /** The shared-memory file behind this pipe, for diagnostics. */
@@ -211,9 +229,13 @@ public final class Connection implements Serializable, AutoCloseable {
     }
 
     Object writeReplace() {
-        checkOpen();
         int end = this.end;
-        return SharedHandle.of(region, end, (attached, senderPid) -> new Connection(attached, end, senderPid));
+        enter();
+        try {
+            return SharedHandle.of(region, end, (attached, senderPid) -> new Connection(attached, end, senderPid));
+        } finally {
+            hold.exit();
+        }
     }
 
     /** Thrown by {@code recv} when nothing more can arrive (Python's {@code EOFError}). */

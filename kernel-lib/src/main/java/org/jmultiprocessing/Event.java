@@ -24,13 +24,13 @@ public final class Event implements Serializable {
     public Event() {
         this.region = SharedRegion.create("event", EVENT_LENGTH);
         this.flag = RegionDescriptor.HEADER_LENGTH + EVENT_FLAG_OFFSET;
-        region.hold(this, 0);
+        region.holdUntilCollected(this, 0);
     }
 
     private Event(SharedRegion region, long senderPid) {
         this.region = region;
         this.flag = RegionDescriptor.HEADER_LENGTH + EVENT_FLAG_OFFSET;
-        region.acceptTransit(this, 0, senderPid);
+        region.acceptTransitUntilCollected(this, 0, senderPid);
     }
 
     /** Sets the flag, releasing every waiter. */

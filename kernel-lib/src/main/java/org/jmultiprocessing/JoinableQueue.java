@@ -37,14 +37,19 @@ public final class JoinableQueue<T> extends Queue<T> {
     /** Marks one task taken with {@code get} as finished (Python's {@code task_done()}). */
     public void taskDone() {
         int offset = base + UNFINISHED_TASKS_OFFSET;
-        while (true) {
-            long unfinished = region.getLongVolatile(offset);
-            if (unfinished <= 0) {
-                throw new IllegalStateException("taskDone() called more times than there were items put");
+        enter();
+        try {
+            while (true) {
+                long unfinished = region.getLongVolatile(offset);
+                if (unfinished <= 0) {
+                    throw new IllegalStateException("taskDone() called more times than there were items put");
+                }
+                if (region.compareAndSetLong(offset, unfinished, unfinished - 1)) {
+                    return;
+                }
             }
-            if (region.compareAndSetLong(offset, unfinished, unfinished - 1)) {
-                return;
-            }
+        } finally {
+            exit();
         }
     }
 
@@ -59,6 +64,11 @@ public final class JoinableQueue<T> extends Queue<T> {
     }
 
     private boolean joinUntil(long deadline) {
-        return new Backoff(deadline).await(() -> region.getLongVolatile(base + UNFINISHED_TASKS_OFFSET) <= 0);
+        enter();
+        try {
+            return new Backoff(deadline).await(() -> region.getLongVolatile(base + UNFINISHED_TASKS_OFFSET) <= 0);
+        } finally {
+            exit();
+        }
     }
 }

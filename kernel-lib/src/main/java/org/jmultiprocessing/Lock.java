@@ -1,6 +1,7 @@
 package org.jmultiprocessing;
 
 import static org.jmultiprocessing.internal.shm.SemaphoreDescriptor.OWNER_OFFSET;
+import static org.jmultiprocessing.internal.shm.SemaphoreDescriptor.VALUE_OFFSET;
 
 import org.jmultiprocessing.internal.shm.SharedRegion;
 
@@ -27,30 +28,45 @@ public final class Lock extends SemLock {
 
     @Override
     boolean acquireUntil(long deadline) {
-        if (!acquirePermitUntil(deadline)) {
-            return false;
+        enter();
+        try {
+            if (!acquirePermitUntil(deadline)) {
+                return false;
+            }
+            region.putLongVolatile(base + OWNER_OFFSET, RLock.currentThreadToken());
+            return true;
+        } finally {
+            exit();
         }
-        region.putLongVolatile(base + OWNER_OFFSET, RLock.currentThreadToken());
-        return true;
     }
 
     /** Releases; releasing a lock that is not held is an {@link IllegalStateException}. */
     @Override
     public void release() {
-        if (getValue() > 0) {
-            throw new IllegalStateException("lock released too many times: release() was called without a matching acquire()");
+        enter();
+        try {
+            if (region.getIntVolatile(base + VALUE_OFFSET) > 0) {
+                throw new IllegalStateException("lock released too many times: release() was called without a matching acquire()");
+            }
+            region.putLongVolatile(base + OWNER_OFFSET, 0);
+            releasePermit(true);
+        } finally {
+            exit();
         }
-        region.putLongVolatile(base + OWNER_OFFSET, 0);
-        releasePermit(true);
     }
 
     /** True when the calling thread acquired the lock and has not released it (for {@link Condition}). */
     boolean isOwnedByCurrentThread() {
-        return region.getLongVolatile(base + OWNER_OFFSET) == RLock.currentThreadToken();
+        enter();
+        try {
+            return region.getLongVolatile(base + OWNER_OFFSET) == RLock.currentThreadToken();
+        } finally {
+            exit();
+        }
     }
 
     @Override
-    public String toString() {
-        return "Lock(" + (getValue() > 0 ? "unlocked" : "locked") + ")";
+    String describe() {
+        return "Lock(" + (region.getIntVolatile(base + VALUE_OFFSET) > 0 ? "unlocked" : "locked") + ")";
     }
 }

@@ -144,9 +144,17 @@ public class Queue<T> implements Serializable {
     void putUntil(T item, long deadline) {
         checkOpen();
         MessageCodec.Encoded encoded = MessageCodec.encode(item);
-        reserveSlot(deadline);
-        beforeSend();
-        send(encoded);
+        enter();
+        boolean handedToFeeder = false;
+        try {
+            reserveSlot(deadline);
+            beforeSend();
+            handedToFeeder = send(encoded);
+        } finally {
+            if (!handedToFeeder) {
+                exit();
+            }
+        }
     }
 
     /** Hook for {@link JoinableQueue}: counts the task once its slot is reserved. */
@@ -178,21 +186,26 @@ public class Queue<T> implements Serializable {
         }
     }
 
-    private void send(MessageCodec.Encoded encoded) {
+    /**
+     * Writes the item, or leaves it to the feeder thread. Returns true when it started the feeder, which then
+     * carries on the caller's operation on the memory and ends it (see {@link #enter()}).
+     */
+    private boolean send(MessageCodec.Encoded encoded) {
         synchronized (feed) {
             if (backlog.isEmpty() && !streaming && encoded.length() <= directLimit()) {
                 if (writeDirectly(encoded)) {
-                    return;
+                    return false;
                 }
             }
             backlog.addLast(encoded.detached());
             drainWithoutWaiting();
             if (!backlog.isEmpty() && feeder == null) {
-                FEEDING.add(this);
                 feeder = LibraryThreads.startDaemon(this::feed, "jmp-queue-feeder");
-            } else {
-                feed.notifyAll();
+                FEEDING.add(this);
+                return true;
             }
+            feed.notifyAll();
+            return false;
         }
     }
 
@@ -230,9 +243,18 @@ public class Queue<T> implements Serializable {
     /**
      * The feeder thread: writes the backlog as readers make room, streams items longer than half the ring,
      * and ends once the backlog has stayed empty for a while (or at once when the queue is closed), so that
-     * a producer that keeps outpacing its readers does not start a thread each time.
+     * a producer that keeps outpacing its readers does not start a thread each time. It runs within the
+     * operation of the {@code put} that started it, and ends that operation.
      */
     private void feed() {
+        try {
+            writeBacklog();
+        } finally {
+            exit();
+        }
+    }
+
+    private void writeBacklog() {
         Backoff backoff = new Backoff(Backoff.FOREVER);
         while (true) {
             MessageCodec.Encoded large = null;
@@ -324,11 +346,17 @@ public class Queue<T> implements Serializable {
     @SuppressWarnings("unchecked")
     T getUntil(long deadline) {
         checkOpen();
-        MessageRing.Frame frame = ring.read(deadline, null);
-        if (frame == null) {
-            throw new Empty("queue is empty");
+        MessageRing.Frame frame;
+        enter();
+        try {
+            frame = ring.read(deadline, null);
+            if (frame == null) {
+                throw new Empty("queue is empty");
+            }
+            region.getAndAddLong(base + SIZE_OFFSET, -1);
+        } finally {
+            exit();
         }
-        region.getAndAddLong(base + SIZE_OFFSET, -1);
         return (T) MessageCodec.decode(frame.tag(), frame.payload());
     }
 
@@ -337,7 +365,12 @@ public class Queue<T> implements Serializable {
 
     /** The number of items put and not yet taken, by all processes. */
     public int qsize() {
-        return (int) Math.max(0, region.getLongVolatile(base + SIZE_OFFSET));
+        enter();
+        try {
+            return (int) Math.max(0, region.getLongVolatile(base + SIZE_OFFSET));
+        } finally {
+            exit();
+        }
     }
 
     /** True when no item is waiting. */
@@ -357,8 +390,9 @@ public class Queue<T> implements Serializable {
 
     /**
      * This process will neither put nor get any more (Python's {@code close()}): items it put are still
-     * delivered by the feeder, after which this process's use of the shared memory ends. Other processes
-     * are unaffected.
+     * delivered by the feeder, after which this process's use of the shared memory ends and its memory is
+     * unmapped (once no call on this instance is still running). Other processes are unaffected; every
+     * later call on this instance is an {@link IllegalStateException}.
      */
     public void close() {
         synchronized (feed) {
@@ -406,8 +440,26 @@ public class Queue<T> implements Serializable {
 
     private void checkOpen() {
         if (closed) {
-            throw new IllegalStateException("queue is closed in this process (close() was called)");
+            throw closedError();
         }
+    }
+
+    /**
+     * Begins an operation on the shared memory, which stays mapped until the operation ends with
+     * {@link #exit()}; {@link IllegalStateException} once this process's use of the queue has ended.
+     */
+    final void enter() {
+        if (!hold.enter()) {
+            throw closedError();
+        }
+    }
+
+    final void exit() {
+        hold.exit();
+    }
+
+    private static IllegalStateException closedError() {
+        return new IllegalStateException("queue is closed in this process (close() was called)");
     }
 
     /** The shared-memory file behind this queue, for diagnostics. */
@@ -417,12 +469,20 @@ public class Queue<T> implements Serializable {
 
     @Override
     public String toString() {
+        if (closed) {
+            return getClass().getSimpleName() + "(closed)";
+        }
         return getClass().getSimpleName() + "(qsize=" + qsize() + (maxsize > 0 ? ", maxsize=" + maxsize : "") + ")";
     }
 
     Object writeReplace() {
         checkOpen();
-        return SharedHandle.of(region, 0, this instanceof JoinableQueue ? JoinableQueue::new : Queue::new);
+        enter();
+        try {
+            return SharedHandle.of(region, 0, this instanceof JoinableQueue ? JoinableQueue::new : Queue::new);
+        } finally {
+            exit();
+        }
     }
 
     /** Thrown by {@code get} when no item arrived in time (Python's {@code queue.Empty}). */

@@ -41,38 +41,57 @@ public final class RLock extends SemLock {
 
     @Override
     boolean acquireUntil(long deadline) {
-        long me = currentThreadToken();
-        if (region.getLongPlain(base + OWNER_OFFSET) == me) {
-            region.putIntPlain(base + DEPTH_OFFSET, region.getIntPlain(base + DEPTH_OFFSET) + 1);
+        enter();
+        try {
+            long me = currentThreadToken();
+            if (region.getLongPlain(base + OWNER_OFFSET) == me) {
+                region.putIntPlain(base + DEPTH_OFFSET, region.getIntPlain(base + DEPTH_OFFSET) + 1);
+                return true;
+            }
+            if (!region.compareAndSetInt(base + VALUE_OFFSET, 1, 0) && !acquirePermitUntil(deadline)) {
+                return false;
+            }
+            region.putLongPlain(base + OWNER_OFFSET, me);
+            region.putIntPlain(base + DEPTH_OFFSET, 1);
             return true;
+        } finally {
+            exit();
         }
-        if (!region.compareAndSetInt(base + VALUE_OFFSET, 1, 0) && !acquirePermitUntil(deadline)) {
-            return false;
-        }
-        region.putLongPlain(base + OWNER_OFFSET, me);
-        region.putIntPlain(base + DEPTH_OFFSET, 1);
-        return true;
     }
 
     /** Releases once; a thread that does not hold the lock may not release it ({@link IllegalStateException}). */
     @Override
     public void release() {
-        checkOwned("release");
-        int depth = region.getIntPlain(base + DEPTH_OFFSET) - 1;
-        region.putIntPlain(base + DEPTH_OFFSET, depth);
-        if (depth == 0) {
-            region.putLongPlain(base + OWNER_OFFSET, 0);
-            region.putIntRelease(base + VALUE_OFFSET, 1);
+        enter();
+        try {
+            checkOwned("release");
+            int depth = region.getIntPlain(base + DEPTH_OFFSET) - 1;
+            region.putIntPlain(base + DEPTH_OFFSET, depth);
+            if (depth == 0) {
+                region.putLongPlain(base + OWNER_OFFSET, 0);
+                region.putIntRelease(base + VALUE_OFFSET, 1);
+            }
+        } finally {
+            exit();
         }
     }
 
     /** True when the calling thread holds the lock. */
     public boolean isOwnedByCurrentThread() {
+        enter();
+        try {
+            return ownedByCurrentThread();
+        } finally {
+            exit();
+        }
+    }
+
+    private boolean ownedByCurrentThread() {
         return region.getLongPlain(base + OWNER_OFFSET) == currentThreadToken();
     }
 
     private void checkOwned(String what) {
-        if (!isOwnedByCurrentThread()) {
+        if (!ownedByCurrentThread()) {
             throw new IllegalStateException("cannot " + what + " an RLock "
                     + LockHolder.describe(region.getLongVolatile(base + OWNER_OFFSET))
                     + " (only the thread holding an RLock may release it)");
@@ -81,22 +100,32 @@ public final class RLock extends SemLock {
 
     /** For {@link Condition}: releases every level the owner holds and returns how many there were. */
     int releaseFully() {
-        checkOwned("wait on a condition using");
-        int depth = region.getIntPlain(base + DEPTH_OFFSET);
-        region.putIntPlain(base + DEPTH_OFFSET, 0);
-        region.putLongPlain(base + OWNER_OFFSET, 0);
-        region.putIntRelease(base + VALUE_OFFSET, 1);
-        return depth;
+        enter();
+        try {
+            checkOwned("wait on a condition using");
+            int depth = region.getIntPlain(base + DEPTH_OFFSET);
+            region.putIntPlain(base + DEPTH_OFFSET, 0);
+            region.putLongPlain(base + OWNER_OFFSET, 0);
+            region.putIntRelease(base + VALUE_OFFSET, 1);
+            return depth;
+        } finally {
+            exit();
+        }
     }
 
     /** For {@link Condition}: acquires again with the depth {@link #releaseFully()} returned. */
     void reacquire(int depth) {
-        acquireUntil(org.jmultiprocessing.internal.shm.Backoff.FOREVER);
-        region.putIntPlain(base + DEPTH_OFFSET, depth);
+        enter();
+        try {
+            acquireUntil(org.jmultiprocessing.internal.shm.Backoff.FOREVER);
+            region.putIntPlain(base + DEPTH_OFFSET, depth);
+        } finally {
+            exit();
+        }
     }
 
     @Override
-    public String toString() {
+    String describe() {
         long owner = region.getLongVolatile(base + OWNER_OFFSET);
         return owner == 0 ? "RLock(unlocked)"
                 : "RLock(owner pid " + (owner >>> 32) + " thread " + (owner & 0xFFFF_FFFFL)

@@ -25,6 +25,10 @@ import org.jmultiprocessing.internal.shm.SharedRegion;
  *
  * <p>Passing the object to a child process (as a {@code Process} argument, or inside any serialized object)
  * sends only the name of its shared-memory file; the child attaches to the same counter.
+ *
+ * <p>{@link #close()} (an extension over Python, whose locks go with garbage collection) ends this instance's
+ * use of the counter at once: its memory is unmapped when no other instance in this process uses it, and the
+ * file is removed when no process does. Every later call on the instance is an {@link IllegalStateException}.
  */
 public abstract class SemLock implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -55,6 +59,29 @@ public abstract class SemLock implements Serializable {
     }
 
     abstract String kindName();
+
+    /**
+     * Ends this instance's use of the counter and releases its memory (see above); a held lock stays held
+     * for the other instances. Closing again does nothing.
+     */
+    public void close() {
+        hold.release();
+    }
+
+    /** Begins an operation on the memory (see {@link SharedRegion.Hold#enter()}); pair with {@link #exit()}. */
+    final void enter() {
+        if (!hold.enter()) {
+            throw closedError();
+        }
+    }
+
+    private IllegalStateException closedError() {
+        return new IllegalStateException(kindName() + " is closed in this instance (close() was called)");
+    }
+
+    final void exit() {
+        hold.exit();
+    }
 
     /** Blocks until acquired; returns true, as Python's {@code acquire()} does. */
     public boolean acquire() {
@@ -88,10 +115,20 @@ public abstract class SemLock implements Serializable {
         return this::release;
     }
 
-    /** Releases; releasing more than was acquired is an {@link IllegalStateException}. */
+    /**
+     * Releases; releasing more than was acquired (or, for an {@link RLock}, from a thread that does not hold
+     * it) is an {@link IllegalStateException}.
+     */
     public abstract void release();
 
+    /**
+     * Acquires, waiting until {@code deadline}. Each kind guards its own body with {@link #enter()}, rather
+     * than a shared wrapper doing it, so the JIT still inlines the kind's fast path into the caller.
+     */
     abstract boolean acquireUntil(long deadline);
+
+    /** What {@link #toString()} shows of an open instance, read within an operation. */
+    abstract String describe();
 
     final boolean acquirePermitUntil(long deadline) {
         int valueOffset = base + VALUE_OFFSET;
@@ -137,7 +174,12 @@ public abstract class SemLock implements Serializable {
 
     /** The current value of the counter (Python's {@code get_value()}); for locks, 1 when free. */
     public int getValue() {
-        return region.getIntVolatile(base + VALUE_OFFSET);
+        enter();
+        try {
+            return region.getIntVolatile(base + VALUE_OFFSET);
+        } finally {
+            exit();
+        }
     }
 
     /** The shared-memory file behind this object, for diagnostics. */
@@ -145,11 +187,28 @@ public abstract class SemLock implements Serializable {
         return region.path();
     }
 
+    @Override
+    public final String toString() {
+        if (!hold.enter()) {
+            return getClass().getSimpleName() + "(closed)";
+        }
+        try {
+            return describe();
+        } finally {
+            exit();
+        }
+    }
+
     /** The serialized form: the file, the offset of the counter in it, and which kind of lock it is. */
     Object writeReplace() {
         int base = this.base;
         Class<? extends SemLock> kind = getClass();
-        return SharedHandle.of(region, 0, (attached, senderPid) -> received(kind, attached, base, senderPid));
+        enter();
+        try {
+            return SharedHandle.of(region, 0, (attached, senderPid) -> received(kind, attached, base, senderPid));
+        } finally {
+            exit();
+        }
     }
 
     private static SemLock received(Class<? extends SemLock> kind, SharedRegion region, int base, long senderPid) {

@@ -1,5 +1,7 @@
 package org.jmultiprocessing;
 
+import static org.jmultiprocessing.internal.shm.SemaphoreDescriptor.VALUE_OFFSET;
+
 import org.jmultiprocessing.internal.shm.SharedRegion;
 
 /**
@@ -41,16 +43,26 @@ public class Semaphore extends SemLock {
 
     @Override
     boolean acquireUntil(long deadline) {
-        return acquirePermitUntil(deadline);
+        enter();
+        try {
+            return acquirePermitUntil(deadline);
+        } finally {
+            exit();
+        }
     }
 
     @Override
     public void release() {
-        releasePermit(false);
+        enter();
+        try {
+            releasePermit(false);
+        } finally {
+            exit();
+        }
     }
 
     @Override
-    public String toString() {
-        return getClass().getSimpleName() + "(value=" + getValue() + ")";
+    String describe() {
+        return getClass().getSimpleName() + "(value=" + region.getIntVolatile(base + VALUE_OFFSET) + ")";
     }
 }

@@ -28,6 +28,9 @@ import org.jmultiprocessing.internal.shm.ShareableListDescriptor;
  * fit in the bytes its slot got at creation (at least 8, else the original length rounded up to 8), as in
  * Python; otherwise {@link IllegalArgumentException}. Items are not written atomically: guard concurrent
  * writers with a {@link Lock}. Layout in {@link ShareableListDescriptor}.
+ *
+ * <p>As in Python, {@code list.shm().close()} ends this process's use of the list: its memory is unmapped
+ * at once, and every later access is an {@link IllegalStateException}.
  */
 public final class ShareableList extends AbstractList<Object> implements RandomAccess, Serializable {
     private static final long serialVersionUID = 1L;
@@ -37,7 +40,7 @@ public final class ShareableList extends AbstractList<Object> implements RandomA
 
     private ShareableList(SharedMemory shm) {
         this.shm = shm;
-        this.buffer = shm.buf();
+        this.buffer = shm.unpinnedBuf();
     }
 
     /** A new list holding {@code items}. */
@@ -53,23 +56,33 @@ public final class ShareableList extends AbstractList<Object> implements RandomA
     /** A new list holding {@code items}, in a block called {@code name}. */
     public static ShareableList create(String name, List<?> items) {
         List<MessageCodec.Encoded> encoded = new ArrayList<>();
-        int size = ITEMS_OFFSET + items.size() * ITEM_LENGTH;
+        long size = ITEMS_OFFSET + (long) items.size() * ITEM_LENGTH;
         for (Object item : items) {
             MessageCodec.Encoded e = encodeItem(item);
             encoded.add(e);
             size += ShareableListDescriptor.capacityFor(e.length());
         }
-        SharedMemory shm = name == null ? SharedMemory.create(size) : SharedMemory.create(name, size);
+        if (size > SharedMemory.MAX_SIZE) {
+            throw new IllegalArgumentException("these " + items.size() + " items need " + size + " bytes of shared"
+                    + " memory, more than the largest block (" + SharedMemory.MAX_SIZE + " bytes): share fewer or"
+                    + " smaller items");
+        }
+        SharedMemory shm = name == null ? SharedMemory.create((int) size) : SharedMemory.create(name, (int) size);
         ShareableList list = new ShareableList(shm);
         ByteBuffer buf = list.buffer;
-        buf.putInt(COUNT_OFFSET, items.size());
-        int data = ITEMS_OFFSET + items.size() * ITEM_LENGTH;
-        for (int i = 0; i < encoded.size(); i++) {
-            int capacity = ShareableListDescriptor.capacityFor(encoded.get(i).length());
-            buf.putInt(itemOffset(i) + CAPACITY_OFFSET, capacity);
-            buf.putInt(itemOffset(i) + DATA_OFFSET_OFFSET, data);
-            list.write(i, encoded.get(i));
-            data += capacity;
+        shm.enter();
+        try {
+            buf.putInt(COUNT_OFFSET, items.size());
+            int data = ITEMS_OFFSET + items.size() * ITEM_LENGTH;
+            for (int i = 0; i < encoded.size(); i++) {
+                int capacity = (int) ShareableListDescriptor.capacityFor(encoded.get(i).length());
+                buf.putInt(itemOffset(i) + CAPACITY_OFFSET, capacity);
+                buf.putInt(itemOffset(i) + DATA_OFFSET_OFFSET, data);
+                list.write(i, encoded.get(i));
+                data += capacity;
+            }
+        } finally {
+            shm.exit();
         }
         return list;
     }
@@ -90,18 +103,31 @@ public final class ShareableList extends AbstractList<Object> implements RandomA
 
     @Override
     public Object get(int index) {
-        int item = itemOffset(checkIndex(index));
-        int tag = buffer.getInt(item + TAG_OFFSET);
-        byte[] payload = new byte[buffer.getInt(item + DATA_LENGTH_OFFSET)];
-        buffer.get(buffer.getInt(item + DATA_OFFSET_OFFSET), payload);
+        int tag;
+        byte[] payload;
+        shm.enter();
+        try {
+            int item = itemOffset(checkIndex(index));
+            tag = buffer.getInt(item + TAG_OFFSET);
+            payload = new byte[buffer.getInt(item + DATA_LENGTH_OFFSET)];
+            buffer.get(buffer.getInt(item + DATA_OFFSET_OFFSET), payload);
+        } finally {
+            shm.exit();
+        }
         return MessageCodec.decode(tag, payload);
     }
 
     /** Replaces an item (Python's {@code list[index] = item}); returns the previous one. */
     @Override
     public Object set(int index, Object item) {
+        MessageCodec.Encoded encoded = encodeItem(item);
         Object previous = get(index);
-        write(checkIndex(index), encodeItem(item));
+        shm.enter();
+        try {
+            write(checkIndex(index), encoded);
+        } finally {
+            shm.exit();
+        }
         return previous;
     }
 
@@ -118,12 +144,17 @@ public final class ShareableList extends AbstractList<Object> implements RandomA
     }
 
     private int checkIndex(int index) {
-        return java.util.Objects.checkIndex(index, size());
+        return java.util.Objects.checkIndex(index, buffer.getInt(COUNT_OFFSET));
     }
 
     @Override
     public int size() {
-        return buffer.getInt(COUNT_OFFSET);
+        shm.enter();
+        try {
+            return buffer.getInt(COUNT_OFFSET);
+        } finally {
+            shm.exit();
+        }
     }
 
     /** The name of the shared-memory block, to attach from another process. */
@@ -138,6 +169,6 @@ public final class ShareableList extends AbstractList<Object> implements RandomA
 
     private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
         in.defaultReadObject();
-        buffer = shm.buf();
+        buffer = shm.unpinnedBuf();
     }
 }

@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -32,11 +33,19 @@ import org.jmultiprocessing.internal.shm.SharedRegion;
  * they close it). Without {@code unlink}, the block goes away when no live process holds it any more (each
  * instance holds it until {@link #close()} or garbage collection), and at the latest when the session ends;
  * unlike Python there is no warning about a leaked segment, because nothing can leak past the session.
+ *
+ * <p>Memory: {@code close()} unmaps the block from this process at once, unless {@link #buf()} was called.
+ * A buffer from {@code buf()} cannot be revoked (an access after unmapping would crash the JVM), so once
+ * one was handed out, the mapping stays until the garbage collector finds every such buffer unreachable;
+ * the buffers keep working until then, while the instance itself throws {@link IllegalStateException} after
+ * {@code close()}. A {@link ShareableList} does not use {@code buf()}: closing its {@code shm()} unmaps at once.
  */
 public final class SharedMemory implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final String PREFIX = "shm-";
     private static final Pattern VALID_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,200}");
+    /** The largest size of a block, in bytes. */
+    public static final int MAX_SIZE = RegionDescriptor.MAX_PAYLOAD_LENGTH;
 
     private final transient String name;
     private final transient SharedRegion region;
@@ -55,18 +64,34 @@ public final class SharedMemory implements Serializable {
      * when {@code name} is null); otherwise attaches to the existing block {@code name} ({@code size} ignored).
      */
     public SharedMemory(String name, boolean create, int size) {
-        this(create ? SharedRegion.create(pathOf(name == null ? randomName() : checkName(name)), checkSize(size))
-                : attachRegion(name), 0);
+        this(create ? createRegion(name == null ? randomName() : checkName(name), size) : attachRegion(name), 0);
     }
 
     /** A new zero-filled block of {@code size} bytes with a random name. */
     public static SharedMemory create(int size) {
-        return new SharedMemory(SharedRegion.create(pathOf(randomName()), checkSize(size)), 0);
+        return new SharedMemory(createRegion(randomName(), size), 0);
     }
 
-    /** A new zero-filled block of {@code size} bytes called {@code name}; fails if the name is taken. */
+    /**
+     * A new zero-filled block of {@code size} bytes called {@code name}; {@link FileExists} if a block of
+     * that name exists in this session.
+     */
     public static SharedMemory create(String name, int size) {
-        return new SharedMemory(SharedRegion.create(pathOf(checkName(name)), checkSize(size)), 0);
+        return new SharedMemory(createRegion(checkName(name), size), 0);
+    }
+
+    private static SharedRegion createRegion(String name, int size) {
+        if (size <= 0 || size > MAX_SIZE) {
+            throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE + " bytes, got " + size);
+        }
+        try {
+            return SharedRegion.create(pathOf(name), size);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof FileAlreadyExistsException exists) {
+                throw new FileExists(name, exists);
+            }
+            throw e;
+        }
     }
 
     /** Attaches to the existing block {@code name}. */
@@ -101,13 +126,6 @@ public final class SharedMemory implements Serializable {
         return name;
     }
 
-    private static int checkSize(int size) {
-        if (size <= 0) {
-            throw new IllegalArgumentException("size must be a positive number of bytes, got " + size);
-        }
-        return size;
-    }
-
     /** The name other processes attach with. */
     public String name() {
         return name;
@@ -124,11 +142,36 @@ public final class SharedMemory implements Serializable {
      * {@link java.lang.invoke.VarHandle} ({@code MethodHandles.byteBufferViewVarHandle}) for atomic access.
      */
     public ByteBuffer buf() {
-        checkOpen();
+        enter();
+        try {
+            region.pin();
+            return unpinnedBuf();
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * For {@link ShareableList}: a buffer over the block that does not keep the mapping, so it may only be
+     * used between {@link #enter()} and {@link #exit()}.
+     */
+    ByteBuffer unpinnedBuf() {
         return region.buffer().slice(RegionDescriptor.HEADER_LENGTH, size).order(ByteOrder.nativeOrder());
     }
 
-    /** This instance stops using the block. */
+    /** Begins an access to the memory; {@link IllegalStateException} once this instance is closed. */
+    void enter() {
+        if (!hold.enter()) {
+            throw new IllegalStateException("shared memory " + name + " is closed in this instance (close() was"
+                    + " called): attach to it again with SharedMemory.attach(\"" + name + "\") if it still exists");
+        }
+    }
+
+    void exit() {
+        hold.exit();
+    }
+
+    /** This instance stops using the block; its memory is unmapped from this process (see above). */
     public void close() {
         hold.release();
     }
@@ -142,19 +185,31 @@ public final class SharedMemory implements Serializable {
         }
     }
 
-    private void checkOpen() {
-        if (hold.isReleased()) {
-            throw new IllegalStateException("shared memory " + name + " is closed in this instance");
-        }
-    }
-
     @Override
     public String toString() {
         return "SharedMemory(name=" + name + ", size=" + size + ")";
     }
 
     Object writeReplace() {
-        checkOpen();
-        return SharedHandle.of(region, 0, SharedMemory::new);
+        enter();
+        try {
+            return SharedHandle.of(region, 0, SharedMemory::new);
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * Thrown when creating a block whose name is taken in this session (Python's {@code FileExistsError});
+     * its cause is the {@link FileAlreadyExistsException} of the file.
+     */
+    public static final class FileExists extends UncheckedIOException {
+        private static final long serialVersionUID = 1L;
+
+        FileExists(String name, FileAlreadyExistsException cause) {
+            super("a shared memory block named '" + name + "' already exists in this session: attach to it with"
+                    + " SharedMemory.attach(\"" + name + "\"), or create one with another name (or none, for a random one)",
+                    cause);
+        }
     }
 }

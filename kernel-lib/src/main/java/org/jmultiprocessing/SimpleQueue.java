@@ -45,44 +45,67 @@ public final class SimpleQueue<T> implements Serializable {
 
     /** Puts an item, waiting while the ring is full. */
     public void put(T item) {
-        checkOpen();
         MessageCodec.Encoded encoded = MessageCodec.encode(item);
-        region.getAndAddLong(base + SIZE_OFFSET, 1);
-        ring.write(encoded.tag(), encoded.bytes(), 0, encoded.length(), null);
+        enter();
+        try {
+            region.getAndAddLong(base + SIZE_OFFSET, 1);
+            ring.write(encoded.tag(), encoded.bytes(), 0, encoded.length(), null);
+        } finally {
+            hold.exit();
+        }
     }
 
     /** Takes the next item, waiting as long as it takes. */
     @SuppressWarnings("unchecked")
     public T get() {
-        checkOpen();
-        MessageRing.Frame frame = ring.read(Backoff.FOREVER, null);
-        region.getAndAddLong(base + SIZE_OFFSET, -1);
+        MessageRing.Frame frame;
+        enter();
+        try {
+            frame = ring.read(Backoff.FOREVER, null);
+            region.getAndAddLong(base + SIZE_OFFSET, -1);
+        } finally {
+            hold.exit();
+        }
         return (T) MessageCodec.decode(frame.tag(), frame.payload());
     }
 
     /** True when no item is waiting. */
     public boolean empty() {
-        return region.getLongVolatile(base + SIZE_OFFSET) <= 0;
+        enter();
+        try {
+            return region.getLongVolatile(base + SIZE_OFFSET) <= 0;
+        } finally {
+            hold.exit();
+        }
     }
 
-    /** Ends this process's use of the queue; other processes are unaffected. */
+    /**
+     * Ends this process's use of the queue and unmaps its memory (once no call on this instance is still
+     * running); other processes are unaffected. Every later call on this instance is an
+     * {@link IllegalStateException}.
+     */
     public void close() {
         hold.release();
     }
 
-    private void checkOpen() {
-        if (hold.isReleased()) {
+    /** Begins an operation on the memory, which stays mapped until {@code hold.exit()}. */
+    private void enter() {
+        if (!hold.enter()) {
             throw new IllegalStateException("queue is closed in this process (close() was called)");
         }
     }
 
     @Override
     public String toString() {
-        return "SimpleQueue(" + (empty() ? "empty" : "not empty") + ")";
+        return hold.isReleased() ? "SimpleQueue(closed)" : "SimpleQueue(" + (empty() ? "empty" : "not empty") + ")";
     }
 
     Object writeReplace() {
-        checkOpen();
-        return SharedHandle.of(region, 0, SimpleQueue::new);
+        enter();
+        try {
+            return SharedHandle.of(region, 0, SimpleQueue::new);
+        } finally {
+            hold.exit();
+        }
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.jmultiprocessing.testing.JavaProgram;
@@ -109,5 +111,81 @@ class CleanupTest {
 
     private static boolean isStandby(ProcessHandle child) {
         return child.info().arguments().map(args -> java.util.Arrays.asList(args).contains("--standby")).orElse(false);
+    }
+
+    /** Far more than the kernel's default limit of 65 530 mappings per process, had close() not unmapped. */
+    private static final int CREATE_AND_CLOSE_ROUNDS = 100_000;
+    /** Mappings the JVM itself may add meanwhile (code cache, heap, threads): far below the rounds. */
+    private static final int MAPPINGS_SLACK = 2_000;
+
+    @Test
+    @Timeout(value = 600, unit = TimeUnit.SECONDS)
+    void shouldUnmapSharedMemoryWhenItIsClosed() throws Exception {
+        // Closed instances stay reachable, so the garbage collector cannot be what unmaps them.
+        List<Object> closed = new ArrayList<>();
+        long before = mappingCount();
+        for (int i = 0; i < CREATE_AND_CLOSE_ROUNDS; i++) {
+            SharedMemory shm = SharedMemory.create(4096);
+            shm.close();
+            closed.add(shm);
+            assertThrows(IllegalArgumentException.class, () -> SharedMemory.attach(shm.name()), "file left behind");
+        }
+        assertMappingsFlat(before, CREATE_AND_CLOSE_ROUNDS + " x SharedMemory.create(4096) + close()");
+        assertEquals(CREATE_AND_CLOSE_ROUNDS, closed.size());
+    }
+
+    @Test
+    @Timeout(value = 600, unit = TimeUnit.SECONDS)
+    void shouldUnmapQueuesAndLocksWhenTheyAreClosed() throws Exception {
+        List<Object> closed = new ArrayList<>();
+        long before = mappingCount();
+        for (int i = 0; i < CREATE_AND_CLOSE_ROUNDS / 2; i++) {
+            Queue<Integer> queue = new Queue<>();
+            queue.put(i);
+            queue.close();
+            Lock lock = new Lock();
+            lock.acquire();
+            lock.release();
+            lock.close();
+            closed.add(queue);
+            closed.add(lock);
+            assertFalse(Files.exists(queue.path()) || Files.exists(lock.path()), "file left behind");
+        }
+        assertMappingsFlat(before, CREATE_AND_CLOSE_ROUNDS / 2 + " x a Queue and a Lock created, used and closed");
+        assertEquals(CREATE_AND_CLOSE_ROUNDS, closed.size());
+    }
+
+    @Test
+    @Timeout(value = 600, unit = TimeUnit.SECONDS)
+    void shouldUnmapABlockWhoseBufferWasHandedOutOnceTheBufferIsUnreachable() throws Exception {
+        long before = mappingCount();
+        java.nio.ByteBuffer kept = null;
+        for (int i = 0; i < 20_000; i++) {
+            SharedMemory shm = SharedMemory.create(4096);
+            java.nio.ByteBuffer buf = shm.buf();
+            buf.put(0, (byte) 7);
+            shm.close();
+            kept = buf;
+        }
+        assertEquals(7, kept.get(0), "a buffer handed out keeps working after close()");
+        kept = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (mappingCount() > before + MAPPINGS_SLACK && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        assertMappingsFlat(before, "20000 blocks closed after buf(), buffers dropped and collected");
+    }
+
+    private static void assertMappingsFlat(long before, String what) throws java.io.IOException {
+        long after = mappingCount();
+        assertTrue(after - before < MAPPINGS_SLACK, what + ": the process had "
+                + before + " mappings before and " + after + " after");
+    }
+
+    private static long mappingCount() throws java.io.IOException {
+        try (var lines = Files.lines(Path.of("/proc/self/maps"))) {
+            return lines.count();
+        }
     }
 }

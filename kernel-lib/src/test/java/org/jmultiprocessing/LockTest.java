@@ -158,4 +158,46 @@ class LockTest {
         child.joinSuccessfully();
         assertEquals(0, semaphore.getValue());
     }
+
+    @Test
+    void shouldThrowIllegalStateOnUseAfterClose() {
+        Lock lock = new Lock();
+        lock.close();
+        lock.close();
+        for (org.junit.jupiter.api.function.Executable use : java.util.List.<org.junit.jupiter.api.function.Executable>of(
+                lock::acquire, () -> lock.acquire(false), lock::release, lock::getValue, lock::acquired)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, use);
+            assertEquals("lock is closed in this instance (close() was called)", e.getMessage());
+        }
+        assertEquals("Lock(closed)", lock.toString());
+        RLock rlock = new RLock();
+        rlock.acquire();
+        rlock.close();
+        assertThrows(IllegalStateException.class, rlock::release);
+        assertThrows(IllegalStateException.class, rlock::isOwnedByCurrentThread);
+        Semaphore semaphore = new BoundedSemaphore(2);
+        semaphore.close();
+        assertThrows(IllegalStateException.class, semaphore::acquire);
+        assertThrows(IllegalStateException.class, semaphore::release);
+    }
+
+    @Test
+    void shouldNeverTouchUnmappedMemoryWhenClosedWhileOtherThreadsUseIt() throws Exception {
+        ClosingRace.run(2, Semaphore::new, semaphore -> {
+            semaphore.release();
+            semaphore.acquire();
+            semaphore.getValue();
+        }, SemLock::close, "semaphore is closed");
+    }
+
+    @Test
+    void shouldKeepAValuesLockWorkingForTheValueWhenAnotherInstanceOfTheLockIsClosed() {
+        Value.OfInt value = Value.ofInt(1);
+        RLock lock = value.getLock();
+        assertEquals(2, value.addAndGet(1));
+        lock.close();
+        assertThrows(IllegalStateException.class, lock::acquire);
+        assertEquals(3, RawValue.ofInt(2).addAndGet(1));
+        assertEquals(2, value.get());
+    }
 }

@@ -165,4 +165,28 @@ class PipeTest {
         child.joinSuccessfully();
         assertThrows(Connection.EOF.class, () -> pipe.conn1().recv());
     }
+
+    @Test
+    void shouldThrowIllegalStateOnUseAfterCloseAndUnmapOnceBothEndsAreClosed() throws Exception {
+        Pipe pipe = new Pipe();
+        Connection a = pipe.conn1();
+        Connection b = pipe.conn2();
+        a.close();
+        for (org.junit.jupiter.api.function.Executable use : List.<org.junit.jupiter.api.function.Executable>of(
+                () -> a.send(1), a::recv, a::poll, () -> a.poll(0.01))) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, use);
+            assertEquals("connection is closed (close() was called on this copy of the end)", e.getMessage());
+        }
+        assertThrows(UncheckedIOException.class, () -> b.send(1), "the other end is still mapped and sees the closed end");
+        b.close();
+        assertThrows(IllegalStateException.class, b::recv);
+    }
+
+    @Test
+    void shouldNeverTouchUnmappedMemoryWhenClosedWhileOtherThreadsUseIt() throws Exception {
+        ClosingRace.run(2, () -> new Pipe().conn1(), end -> {
+            end.poll();
+            end.poll(0.0001);
+        }, Connection::close, "connection is closed");
+    }
 }

@@ -290,4 +290,46 @@ class QueueTest {
         assertEquals(99, received[received.length - 1]);
         child.joinSuccessfully();
     }
+
+    @Test
+    void shouldThrowIllegalStateOnUseAfterClose() {
+        Queue<Integer> queue = new Queue<>();
+        queue.put(1);
+        queue.close();
+        for (org.junit.jupiter.api.function.Executable use : List.<org.junit.jupiter.api.function.Executable>of(
+                () -> queue.put(2), queue::get, queue::getNowait, queue::qsize, queue::empty)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, use);
+            assertEquals("queue is closed in this process (close() was called)", e.getMessage());
+        }
+        assertEquals("Queue(closed)", queue.toString());
+        SimpleQueue<Integer> simple = new SimpleQueue<>();
+        simple.close();
+        assertThrows(IllegalStateException.class, () -> simple.put(1));
+        assertThrows(IllegalStateException.class, simple::get);
+        assertThrows(IllegalStateException.class, simple::empty);
+        assertEquals("SimpleQueue(closed)", simple.toString());
+        JoinableQueue<Integer> joinable = new JoinableQueue<>();
+        joinable.put(1);
+        joinable.get();
+        joinable.close();
+        assertThrows(IllegalStateException.class, joinable::taskDone);
+        assertThrows(IllegalStateException.class, joinable::join);
+    }
+
+    @Test
+    void shouldNeverTouchUnmappedMemoryWhenClosedWhileOtherThreadsUseIt() throws Exception {
+        ClosingRace.run(2, Queue<Integer>::new, queue -> {
+            queue.put(1);
+            queue.qsize();
+            try {
+                queue.getNowait();
+            } catch (Queue.Empty takenByTheOtherThread) {
+                // the other user took it
+            }
+        }, Queue::close, "queue is closed");
+        ClosingRace.run(1, SimpleQueue<Integer>::new, queue -> {
+            queue.put(1);
+            queue.get();
+        }, SimpleQueue::close, "queue is closed");
+    }
 }

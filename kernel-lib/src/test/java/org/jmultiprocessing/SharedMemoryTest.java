@@ -36,7 +36,11 @@ class SharedMemoryTest {
         created.buf().putLong(8, 123456789L);
         assertEquals(123456789L, attached.buf().getLong(8));
         assertEquals(100, attached.size());
-        assertThrows(RuntimeException.class, () -> SharedMemory.create("block-a", 10));
+        SharedMemory.FileExists exists = assertThrows(SharedMemory.FileExists.class, () -> SharedMemory.create("block-a", 10));
+        assertTrue(exists.getMessage().startsWith("a shared memory block named 'block-a' already exists"), exists.getMessage());
+        assertInstanceOf(java.nio.file.FileAlreadyExistsException.class, exists.getCause());
+        assertThrows(SharedMemory.FileExists.class, () -> new SharedMemory("block-a", true, 10));
+        assertEquals(123456789L, attached.buf().getLong(8), "the failed create changed the existing block");
         assertThrows(IllegalArgumentException.class, () -> SharedMemory.create("../escape", 10));
         attached.close();
         created.unlink();
@@ -78,5 +82,38 @@ class SharedMemoryTest {
             }
         });
         reader.joinSuccessfully();
+    }
+
+    @Test
+    void shouldRefuseSizesOutsideOneToTheLargestBlock() {
+        for (int size : new int[] {0, -1, SharedMemory.MAX_SIZE + 1, Integer.MAX_VALUE}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SharedMemory.create(size));
+            assertEquals("size must be between 1 and 2147479543 bytes, got " + size, e.getMessage());
+        }
+    }
+
+    @Test
+    void shouldThrowIllegalStateOnUseAfterCloseButKeepBuffersHandedOutWorking() {
+        SharedMemory shm = SharedMemory.create(64);
+        ByteBuffer buf = shm.buf();
+        shm.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, shm::buf);
+        assertTrue(e.getMessage().startsWith("shared memory " + shm.name() + " is closed in this instance"), e.getMessage());
+        buf.putInt(0, 42);
+        assertEquals(42, buf.getInt(0));
+        ShareableList list = ShareableList.of("a", 1);
+        list.shm().close();
+        for (org.junit.jupiter.api.function.Executable use : java.util.List.<org.junit.jupiter.api.function.Executable>of(
+                () -> list.get(0), () -> list.set(1, 2), list::size, () -> list.contains("a"))) {
+            assertThrows(IllegalStateException.class, use);
+        }
+    }
+
+    @Test
+    void shouldNeverTouchUnmappedMemoryWhenClosedWhileOtherThreadsUseIt() throws Exception {
+        ClosingRace.run(2, () -> ShareableList.of(1, "two", 3.0), list -> {
+            list.set(0, (Integer) list.get(0) + 1);
+            list.size();
+        }, list -> list.shm().close(), "is closed in this instance");
     }
 }

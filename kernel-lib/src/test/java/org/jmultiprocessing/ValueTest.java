@@ -96,4 +96,45 @@ class ValueTest {
         assertArrayEquals(new int[] {1, 2, 3}, ints.toArray());
         assertEquals(5, Array.ofInts(5).length());
     }
+
+    @Test
+    void shouldRefuseArraysLongerThanARegionHoldsNamingTheLargestLength() {
+        assertTooLong(() -> Array.ofInts(1 << 30), "between 0 and 536869853 for int elements, got 1073741824");
+        assertTooLong(() -> Array.ofLongs(Integer.MAX_VALUE / 8), "between 0 and 268434926 for long elements");
+        assertTooLong(() -> RawArray.ofDoubles(Integer.MAX_VALUE / 8), "between 0 and 268434926 for double elements");
+        assertTooLong(() -> Array.ofChars(1 << 30), "between 0 and 1073739707 for char elements");
+        assertTooLong(() -> RawArray.ofBytes(Integer.MAX_VALUE), "between 0 and 2147479415 for byte elements");
+        assertTooLong(() -> Array.ofBooleans(Integer.MAX_VALUE), "between 0 and 2147479415 for boolean elements");
+        assertTooLong(() -> RawArray.ofInts(-1), "between 0 and 536869853 for int elements, got -1");
+    }
+
+    private static void assertTooLong(org.junit.jupiter.api.function.Executable create, String expected) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, create);
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void shouldUseTheWholeOfTheLongestArrayWithoutTouchingItsLock() {
+        Array.OfInt ints = Array.ofInts(536869853);
+        assertEquals(536869853, ints.length());
+        ints.set(536869852, 42);
+        assertEquals(42, ints.get(536869852));
+        assertEquals(0, ints.get(0));
+        assertTrue(ints.getLock().acquire(false), "the last element overlapped the lock");
+        ints.getLock().release();
+        assertThrows(IndexOutOfBoundsException.class, () -> ints.set(536869853, 1));
+        assertThrows(IndexOutOfBoundsException.class, () -> ints.get(Integer.MAX_VALUE));
+        assertThrows(IndexOutOfBoundsException.class, () -> ints.set(-1, 1));
+    }
+
+    @Test
+    void shouldThrowIndexOutOfBoundsForEveryKindOfArray() {
+        java.util.List<org.junit.jupiter.api.function.Executable> outOfRange = java.util.List.of(
+                () -> Array.ofInts(2).set(2, 1), () -> Array.ofLongs(2).get(-1), () -> RawArray.ofDoubles(2).set(1 << 29, 1.0),
+                () -> Array.ofBytes(2).get(Integer.MAX_VALUE), () -> RawArray.ofChars(2).set(Integer.MIN_VALUE, 'x'),
+                () -> Array.ofBooleans(2).set(2, true));
+        for (org.junit.jupiter.api.function.Executable access : outOfRange) {
+            assertThrows(IndexOutOfBoundsException.class, access);
+        }
+    }
 }

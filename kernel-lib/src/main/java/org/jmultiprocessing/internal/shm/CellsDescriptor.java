@@ -38,6 +38,12 @@ public final class CellsDescriptor {
     private CellsDescriptor() {
     }
 
+    /** The most elements of {@code elementSize} bytes that fit in a region. */
+    public static int maxElements(int elementSize) {
+        return (RegionDescriptor.MAX_PAYLOAD_LENGTH - DATA_OFFSET) / elementSize;
+    }
+
+    /** Payload bytes for {@code elements} of {@code elementSize} bytes, at most {@link #maxElements}. */
     public static int length(int elements, int elementSize) {
         return DATA_OFFSET + Math.max(8, elements * elementSize);
     }

@@ -59,6 +59,11 @@ public final class RegionDescriptor {
 
     public static final int HEADER_LENGTH = 4096;
     public static final int HOLDER_SLOTS = (HEADER_LENGTH - HOLDER_TABLE_OFFSET) / HOLDER_SLOT_LENGTH;
+    /**
+     * The largest payload: a file is mapped as one buffer, whose offsets are ints, and a mapped segment
+     * (JDK 22 and later) becomes a buffer only up to the JDK's largest array length, 8 below the largest int.
+     */
+    public static final int MAX_PAYLOAD_LENGTH = Integer.MAX_VALUE - 8 - HEADER_LENGTH;
 
     /** Cache lines between independently written words, so writers in different processes do not collide. */
     public static final int CACHE_LINE = 64;

@@ -45,7 +45,8 @@ public final class ShareableListDescriptor {
         return ITEMS_OFFSET + index * ITEM_LENGTH;
     }
 
-    public static int capacityFor(int encodedLength) {
-        return Math.max(8, (encodedLength + 7) & ~7);
+    /** The bytes a slot gets for an item of {@code encodedLength}; a long, since it may not fit in a block. */
+    public static long capacityFor(int encodedLength) {
+        return Math.max(8, (encodedLength + 7L) & ~7L);
     }
 }

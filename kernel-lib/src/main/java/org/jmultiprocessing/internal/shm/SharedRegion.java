@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collections;
 import java.util.Set;
 import java.util.WeakHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jmultiprocessing.internal.ExitHooks;
 import org.jmultiprocessing.internal.Internals;
@@ -32,6 +33,15 @@ import org.jmultiprocessing.internal.Session;
  *
  * <p>Offsets given to the accessors are absolute within the file; payload layouts start at
  * {@link RegionDescriptor#HEADER_LENGTH}.
+ *
+ * <p>Mapping lifetime. Each Java object using the region holds it ({@link #hold}); the mapping is released
+ * once every hold in this JVM has ended and no copy sent through a {@link Transfers} scope is pending. A
+ * {@link Hold} that {@code close()} can end counts the operations in flight: an object's methods run between
+ * {@link Hold#enter()} and {@link Hold#exit()}, and a hold ends only after its last operation has left, so
+ * the memory is never unmapped under a running access. Objects without {@code close()} take a hold that ends
+ * only when they are garbage collected ({@link #holdUntilCollected}); their operations are not counted, so
+ * the region is {@link #pin pinned}: its mapping ends when the garbage collector finds it unreachable, never
+ * explicitly. {@code SharedMemory.buf()} pins too, since users keep the buffers it hands out.
  */
 public final class SharedRegion {
     private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
@@ -45,18 +55,28 @@ public final class SharedRegion {
         ExitHooks.add(ExitHooks.Stage.SHARED, SharedRegion::releaseAllAtExit);
     }
 
-    private final Path path;
-    private final MappedByteBuffer buffer;
+    /** {@link #uses} once the mapping is released: no use can begin any more. */
+    private static final int RELEASED = -1;
 
-    private SharedRegion(Path path, MappedByteBuffer buffer) {
+    private final Path path;
+    /** Null once the mapping is released, so that an access outside an operation fails rather than crashes. */
+    private MappedByteBuffer buffer;
+    private final FileMapping mapping;
+    /** Unended holds plus copies pending in a {@link Transfers} scope; {@link #RELEASED} after the last. */
+    private final AtomicInteger uses = new AtomicInteger();
+    private volatile boolean pinned;
+
+    private SharedRegion(Path path, FileMapping mapping) {
         this.path = path;
-        this.buffer = buffer;
+        this.mapping = mapping;
+        this.buffer = mapping.buffer();
         MAPPED.add(this);
     }
 
     /** Scratch memory, never shared: see {@link #warmUp}. */
     private SharedRegion(MappedByteBuffer scratch) {
         this.path = null;
+        this.mapping = null;
         this.buffer = scratch;
     }
 
@@ -78,7 +98,7 @@ public final class SharedRegion {
         scratch.compareAndSetLong(0, 0, scratch.getAndAddLong(0, 0));
         ProcessHandle.of(PID).ifPresent(ProcessHandle::isAlive);
         try (FileChannel file = FileChannel.open(Path.of(System.getProperty("java.home"), "release"))) {
-            file.map(FileChannel.MapMode.READ_ONLY, 0, Math.min(1, file.size()));
+            FileMapping.map(file, FileChannel.MapMode.READ_ONLY, Math.min(1, file.size())).unmap();
         } catch (IOException | RuntimeException e) {
             // Only a warm-up: a real attach reports real problems.
         }
@@ -91,22 +111,22 @@ public final class SharedRegion {
 
     /** Creates a private (0600) file at the given path and maps it; fails if the file exists. */
     public static SharedRegion create(Path path, int payloadLength) {
-        if (payloadLength < 0 || payloadLength > Integer.MAX_VALUE - HEADER_LENGTH) {
-            throw new IllegalArgumentException("shared memory size must be between 0 and "
-                    + (Integer.MAX_VALUE - HEADER_LENGTH) + " bytes, got " + payloadLength);
+        if (payloadLength < 0 || payloadLength > MAX_PAYLOAD_LENGTH) {
+            throw new IllegalArgumentException("shared memory size must be between 0 and " + MAX_PAYLOAD_LENGTH
+                    + " bytes, got " + payloadLength);
         }
         int length = HEADER_LENGTH + payloadLength;
         try {
             Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-                MappedByteBuffer buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, length);
-                buffer.order(ByteOrder.nativeOrder());
-                SharedRegion region = new SharedRegion(path, buffer);
+                SharedRegion region = new SharedRegion(path, FileMapping.map(channel, FileChannel.MapMode.READ_WRITE, length));
                 region.putIntPlain(VERSION_OFFSET, VERSION);
                 region.putIntPlain(PAYLOAD_LENGTH_OFFSET, payloadLength);
                 region.putIntVolatile(MAGIC_OFFSET, MAGIC);
                 return region;
             }
+        } catch (FileAlreadyExistsException e) {
+            throw new UncheckedIOException("shared memory file " + path + " already exists", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create shared memory file " + path
                     + " (is the session directory writable and is there space in " + path.getParent() + "?)", e);
@@ -120,10 +140,9 @@ public final class SharedRegion {
             if (size < HEADER_LENGTH) {
                 throw new IllegalStateException("shared memory file " + path + " is too short to be one of ours");
             }
-            MappedByteBuffer buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
-            buffer.order(ByteOrder.nativeOrder());
-            SharedRegion region = new SharedRegion(path, buffer);
+            SharedRegion region = new SharedRegion(path, FileMapping.map(channel, FileChannel.MapMode.READ_WRITE, size));
             if (region.getIntVolatile(MAGIC_OFFSET) != MAGIC || region.getIntVolatile(VERSION_OFFSET) != VERSION) {
+                region.releaseMapping();
                 throw new IllegalStateException("shared memory file " + path
                         + " was not created by this version of jmultiprocessing");
             }
@@ -144,9 +163,52 @@ public final class SharedRegion {
         return buffer.getInt(PAYLOAD_LENGTH_OFFSET);
     }
 
-    /** The mapped bytes; absolute indexes, native byte order. */
+    /** The mapped bytes; absolute indexes, native byte order. Only for use within an operation (see above). */
     public MappedByteBuffer buffer() {
         return buffer;
+    }
+
+    /**
+     * From now on the mapping is never unmapped explicitly, only once the garbage collector finds it and every
+     * buffer sliced from it unreachable: for buffers handed to users, and for objects whose operations are not
+     * counted. Call within an operation.
+     */
+    public void pin() {
+        pinned = true;
+    }
+
+    /** Counts one more use of the mapping; false if it is already released. */
+    private boolean tryRetain() {
+        int count = uses.get();
+        while (count != RELEASED) {
+            if (uses.compareAndSet(count, count + 1)) {
+                return true;
+            }
+            count = uses.get();
+        }
+        return false;
+    }
+
+    private void retain() {
+        if (!tryRetain()) {
+            throw new IllegalStateException("shared memory file " + path.getFileName() + " is no longer mapped in"
+                    + " this process: every object using it here was closed");
+        }
+    }
+
+    /** Ends one use; the last one releases the mapping. */
+    void unretain() {
+        if (uses.decrementAndGet() == 0 && uses.compareAndSet(0, RELEASED)) {
+            releaseMapping();
+        }
+    }
+
+    private void releaseMapping() {
+        MAPPED.remove(this);
+        buffer = null;
+        if (!pinned) {
+            mapping.unmap();
+        }
     }
 
     public int getIntVolatile(int offset) {
@@ -217,12 +279,32 @@ public final class SharedRegion {
     // Holds: who uses the file, so it is unlinked after the last user and a pipe end sees end-of-file.
 
     /**
-     * Registers one hold of this process in {@code group} and ties its release to {@code owner} becoming
-     * unreachable; {@link Hold#release()} releases it earlier. Returns the hold.
+     * Registers one hold of this process in {@code group} for an object with a {@code close()}, which calls
+     * {@link Hold#release()}; the hold also ends when {@code owner} becomes unreachable. The owner's
+     * operations run between {@link Hold#enter()} and {@link Hold#exit()}.
      */
     public Hold hold(Object owner, int group) {
-        getAndAddInt(holderCountOffset(slotOf(PID), group), 1);
-        Hold hold = new Hold(this, group);
+        return hold(owner, group, !pinned);
+    }
+
+    /**
+     * Registers one hold of this process in {@code group} for an object without {@code close()}: it ends when
+     * {@code owner} becomes unreachable, and the mapping only with garbage collection (the region is pinned).
+     */
+    public Hold holdUntilCollected(Object owner, int group) {
+        pin();
+        return hold(owner, group, false);
+    }
+
+    private Hold hold(Object owner, int group, boolean counted) {
+        retain();
+        try {
+            getAndAddInt(holderCountOffset(slotOf(PID), group), 1);
+        } catch (RuntimeException e) {
+            unretain();
+            throw e;
+        }
+        Hold hold = new Hold(this, group, counted);
         hold.cleanable = CLEANER.register(owner, hold::releaseOnce);
         return hold;
     }
@@ -234,7 +316,10 @@ public final class SharedRegion {
      */
     public void holdInTransit(int group) {
         getAndAddInt(transitCountOffset(slotOf(PID), group), 1);
-        Transfers.record(this, group);
+        if (Transfers.isRecording()) {
+            retain();
+            Transfers.record(this, group);
+        }
     }
 
     /** Moves one copy in transit from this process to {@code pid} (see {@link Transfers}). */
@@ -250,13 +335,22 @@ public final class SharedRegion {
     }
 
     /**
-     * In the receiving process: registers the hold of the received copy and ends its transit, counted for
-     * this process (assigned by the sender's {@link Transfers} scope) or else for the sender.
+     * In the receiving process: registers the hold of the received copy (see {@link #hold}) and ends its
+     * transit, counted for this process (assigned by the sender's {@link Transfers} scope) or else for the
+     * sender.
      */
     public Hold acceptTransit(Object owner, int group, long senderPid) {
-        Hold hold = hold(owner, group);
-        if (!decrementTransitOf(PID, group)) {
-            decrementTransitOf(senderPid, group);
+        return acceptTransit(hold(owner, group), senderPid);
+    }
+
+    /** Like {@link #acceptTransit}, with a hold that ends only with garbage collection ({@link #holdUntilCollected}). */
+    public Hold acceptTransitUntilCollected(Object owner, int group, long senderPid) {
+        return acceptTransit(holdUntilCollected(owner, group), senderPid);
+    }
+
+    private Hold acceptTransit(Hold hold, long senderPid) {
+        if (!decrementTransitOf(PID, hold.group)) {
+            decrementTransitOf(senderPid, hold.group);
         }
         return hold;
     }
@@ -371,14 +465,21 @@ public final class SharedRegion {
             regions = MAPPED.toArray(new SharedRegion[0]);
         }
         for (SharedRegion region : regions) {
-            for (int slot = 0; slot < HOLDER_SLOTS; slot++) {
-                if (region.getLongVolatile(holderSlotOffset(slot)) == PID) {
-                    for (int group = 0; group < GROUPS; group++) {
-                        region.putIntVolatile(holderCountOffset(slot, group), 0);
+            if (!region.tryRetain()) {
+                continue;
+            }
+            try {
+                for (int slot = 0; slot < HOLDER_SLOTS; slot++) {
+                    if (region.getLongVolatile(holderSlotOffset(slot)) == PID) {
+                        for (int group = 0; group < GROUPS; group++) {
+                            region.putIntVolatile(holderCountOffset(slot, group), 0);
+                        }
                     }
                 }
+                region.releaseFileIfUnused();
+            } finally {
+                region.unretain();
             }
-            region.releaseFileIfUnused();
         }
     }
 
@@ -392,16 +493,37 @@ public final class SharedRegion {
         }
     }
 
-    /** One registered use of a region; released once, explicitly or when its owner is garbage collected. */
+    /**
+     * One registered use of a region by one object; released once, explicitly or when its owner is garbage
+     * collected. A counted hold also counts its owner's operations in flight in the same word as its state
+     * (closed, ended, operations), so entering costs one atomic add; the hold ends, and may release the
+     * mapping, once it is closed and its last operation has exited.
+     */
     public static final class Hold {
+        private static final int CLOSED = 1;
+        private static final int ENDED = 2;
+        private static final int ONE_OPERATION = 4;
+        private static final VarHandle STATE;
+
+        static {
+            try {
+                STATE = MethodHandles.lookup().findVarHandle(Hold.class, "state", int.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
         private final SharedRegion region;
         private final int group;
-        private final AtomicBoolean released = new AtomicBoolean();
+        private final boolean counted;
+        /** CLOSED and ENDED bits, plus ONE_OPERATION per operation in flight (counted holds only). */
+        private volatile int state;
         private Cleaner.Cleanable cleanable;
 
-        private Hold(SharedRegion region, int group) {
+        private Hold(SharedRegion region, int group, boolean counted) {
             this.region = region;
             this.group = group;
+            this.counted = counted;
         }
 
         public SharedRegion region() {
@@ -409,16 +531,68 @@ public final class SharedRegion {
         }
 
         public boolean isReleased() {
-            return released.get();
+            return (state & CLOSED) != 0;
         }
 
+        /**
+         * Begins an operation on the memory: returns false, having begun nothing, once the hold is released
+         * (the caller then throws its own {@link IllegalStateException}). Pair a true result with {@link #exit()}
+         * in a {@code finally}.
+         */
+        public boolean enter() {
+            return counted ? enterCounted() : (state & CLOSED) == 0;
+        }
+
+        private boolean enterCounted() {
+            if (((int) STATE.getAndAdd(this, ONE_OPERATION) & CLOSED) == 0) {
+                return true;
+            }
+            exitCounted();
+            return false;
+        }
+
+        /** Ends an operation begun by {@link #enter()}; the last one after a release ends the hold. */
+        public void exit() {
+            if (counted) {
+                exitCounted();
+            }
+        }
+
+        private void exitCounted() {
+            if ((int) STATE.getAndAdd(this, -ONE_OPERATION) == CLOSED + ONE_OPERATION) {
+                end();
+            }
+        }
+
+        /** Ends this hold: its owner's operations fail from now on, and the file may be unlinked. */
         public void release() {
             cleanable.clean();
         }
 
         private void releaseOnce() {
-            if (released.compareAndSet(false, true)) {
+            int operation = counted ? ONE_OPERATION : 0;
+            int current;
+            do {
+                current = state;
+                if ((current & CLOSED) != 0) {
+                    return;
+                }
+            } while (!STATE.compareAndSet(this, current, current + CLOSED + operation));
+            // Counted as an operation itself, so that the memory stays mapped while the file's count drops.
+            try {
                 region.releaseOwn(group);
+            } finally {
+                if (counted) {
+                    exitCounted();
+                } else {
+                    end();
+                }
+            }
+        }
+
+        private void end() {
+            if (STATE.compareAndSet(this, CLOSED, CLOSED | ENDED)) {
+                region.unretain();
             }
         }
     }

@@ -35,11 +35,13 @@ public final class Transfers {
         return scope;
     }
 
+    static boolean isRecording() {
+        return CURRENT.get() != null;
+    }
+
+    /** Records a copy for the current scope; the region stays mapped until the copy is assigned or forgotten. */
     static void record(SharedRegion region, int group) {
-        Scope scope = CURRENT.get();
-        if (scope != null) {
-            scope.copies.add(new Copy(region, group));
-        }
+        CURRENT.get().copies.add(new Copy(region, group));
     }
 
     private record Copy(SharedRegion region, int group) {
@@ -59,7 +61,11 @@ public final class Transfers {
         public void assignTo(long pid) {
             settle();
             for (Copy copy : copies) {
-                copy.region().assignTransit(copy.group(), pid);
+                try {
+                    copy.region().assignTransit(copy.group(), pid);
+                } finally {
+                    copy.region().unretain();
+                }
             }
         }
 
@@ -72,7 +78,11 @@ public final class Transfers {
             if (!settled) {
                 settle();
                 for (Copy copy : copies) {
-                    copy.region().cancelTransit(copy.group());
+                    try {
+                        copy.region().cancelTransit(copy.group());
+                    } finally {
+                        copy.region().unretain();
+                    }
                 }
             }
         }
