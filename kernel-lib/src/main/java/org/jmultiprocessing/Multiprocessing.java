@@ -26,7 +26,8 @@ public final class Multiprocessing {
 
     /** The children started by this JVM that are still running (finished ones are reaped, as in Python). */
     public static List<Process> activeChildren() {
-        return ChildProcess.activeChildren();
+        RichDisplay.install();
+        return new RichDisplay.ActiveChildren(ChildProcess.activeChildren());
     }
 
     /** Python's {@code cpu_count()}: the processors this JVM may use. */

@@ -18,7 +18,7 @@ public final class ListJob extends Job {
     private int remaining;
 
     private ListJob(PoolEngine pool, Object function, boolean starred, int size, int chunkSize, boolean single) {
-        super(pool, function, starred);
+        super(pool, function, starred, single ? "apply" : starred ? "starmap" : "map");
         this.results = new Object[size];
         this.chunkSize = chunkSize;
         this.single = single;
@@ -44,7 +44,9 @@ public final class ListJob extends Job {
             chunks.add(Chunk.encode(job, index, part, single ? -1 : start, label));
         }
         job.remaining = chunks.size();
+        job.progress.total(items.size());
         if (chunks.isEmpty()) {
+            job.progress.finish();
             job.future.complete(new ArrayList<>());
             return job;
         }
@@ -58,6 +60,11 @@ public final class ListJob extends Job {
     }
 
     @Override
+    public boolean isBatch() {
+        return !single;
+    }
+
+    @Override
     boolean isAbandoned() {
         return future.isDone();
     }
@@ -67,6 +74,7 @@ public final class ListJob extends Job {
         if (future.isDone()) {
             return;
         }
+        progress.chunkEnded(values.length, true);
         System.arraycopy(values, 0, results, chunk.index() * chunkSize, values.length);
         if (--remaining == 0) {
             future.complete(single ? results[0] : new ArrayList<>(Arrays.asList(results)));
@@ -76,6 +84,9 @@ public final class ListJob extends Job {
 
     @Override
     void failed(Chunk chunk, Throwable error) {
+        if (!future.isDone()) {
+            progress.chunkEnded(chunk.size(), false);
+        }
         if (future.completeExceptionally(error)) {
             pool.finished(this);
         }

@@ -22,6 +22,7 @@ import org.jmultiprocessing.Process;
 import org.jmultiprocessing.RemoteTraceback;
 import org.jmultiprocessing.TaskFailedException;
 import org.jmultiprocessing.WorkerDiedException;
+import org.jmultiprocessing.internal.display.PoolWorkerRow;
 
 /**
  * One place in a pool: a thread that keeps one worker JVM running (starting a replacement when it dies or
@@ -49,6 +50,8 @@ final class WorkerSlot {
     /** The function the worker holds; it is sent again only when its serialized form changes. */
     private CodeShipment functionShipped;
     private int chunksRun;
+    /** Items the current worker has completed, for the pool's table. */
+    private volatile long itemsDone;
     private boolean lastStartFailed;
     private Chunk running;
     private boolean killedWhileRunning;
@@ -140,6 +143,7 @@ final class WorkerSlot {
                 channel = connected;
                 worker = process;
                 chunksRun = 0;
+                itemsDone = 0;
                 functionShipped = null;
                 shippedClasses.clear();
                 lastStartFailed = false;
@@ -206,6 +210,8 @@ final class WorkerSlot {
             running = chunk;
         }
         Process current = worker;
+        long pid = current.pid();
+        job.progress.workerStarted(pid, chunk.size());
         MessageReader reply;
         try {
             channel.send(request);
@@ -215,6 +221,7 @@ final class WorkerSlot {
                 running = null;
                 killedWhileRunning = false;
             }
+            job.progress.workerEnded(pid, chunk.size(), false);
             workerLost(chunk, current);
             return;
         }
@@ -237,7 +244,9 @@ final class WorkerSlot {
                         + " sent back: " + e, e));
                 results = null;
             }
+            job.progress.workerEnded(pid, chunk.size(), results != null);
             if (results != null) {
+                itemsDone += chunk.size();
                 job.succeeded(chunk, results);
             }
         } else {
@@ -246,6 +255,7 @@ final class WorkerSlot {
             if (kind == PoolProtocol.NOT_RECEIVED) {
                 functionShipped = null;
             }
+            job.progress.workerEnded(pid, chunk.size(), false);
             job.failed(chunk, failure(job, current, kind, reply.getString(), reply.getBytes(), reply.getBytes()));
         }
         if (killed) {
@@ -409,6 +419,17 @@ final class WorkerSlot {
 
     boolean isRunning() {
         return thread.isAlive();
+    }
+
+    /** What the worker is doing, for the pool's table; {@code null} while the slot has no worker. */
+    synchronized PoolWorkerRow activity() {
+        Process current = worker;
+        if (current == null) {
+            return null;
+        }
+        Chunk now = running;
+        return new PoolWorkerRow(current.pid(), itemsDone, now == null ? null : now.job().progress.call(),
+                now == null ? 0 : now.size());
     }
 
     Long workerPid() {
