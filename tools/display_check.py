@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Run tools/display-check/display.ipynb on the real Java kernel and check the rich outputs at message level.
 
-    display_check.py [NOTEBOOK] [--save PATH]
+    display_check.py [NOTEBOOK] [--save PATH] [--kernel NAME]
 
 Each code cell may carry one tag saying what it must produce (on the iopub channel, as JupyterLab sees it):
     expect-progress   a display_data with a display id, then update_display_data messages for that same id,
                       and in the saved outputs the bar's final state ("| done")
     expect-html       an output with text/html (a rich table)
     expect-svg        an output with image/svg+xml (a timeline)
---save writes the executed notebook (for the browser check or a look by hand).
+--save writes the executed notebook (for the browser check or a look by hand); --kernel runs it on another
+kernelspec than `java` (e.g. an IJava one, for a check by hand).
 """
 import argparse
 import sys
@@ -70,9 +71,10 @@ def main(argv):
     parser.add_argument("notebook", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--save", type=Path)
     parser.add_argument("--cell-timeout", type=int, default=180)
+    parser.add_argument("--kernel", default="java")
     args = parser.parse_args(argv)
     nb = nbformat.read(args.notebook, as_version=4)
-    client = RecordingClient(nb, kernel_name="java", timeout=args.cell_timeout, startup_timeout=120,
+    client = RecordingClient(nb, kernel_name=args.kernel, timeout=args.cell_timeout, startup_timeout=120,
                              record_timing=False, resources={"metadata": {"path": str(args.notebook.parent)}})
     client.execute()
     problems, checked = [], 0

@@ -30,6 +30,14 @@ public final class Multiprocessing {
         return new RichDisplay.ActiveChildren(ChildProcess.activeChildren());
     }
 
+    /**
+     * Starts recording a {@link Timeline} of child processes, pool tasks and marks, until it is closed:
+     * {@code try (var timeline = Multiprocessing.timeline()) { ...; timeline.show(); }}.
+     */
+    public static Timeline timeline() {
+        return new Timeline();
+    }
+
     /** Python's {@code cpu_count()}: the processors this JVM may use. */
     public static int cpuCount() {
         return Runtime.getRuntime().availableProcessors();

@@ -23,6 +23,7 @@ import org.jmultiprocessing.RemoteTraceback;
 import org.jmultiprocessing.TaskFailedException;
 import org.jmultiprocessing.WorkerDiedException;
 import org.jmultiprocessing.internal.display.PoolWorkerRow;
+import org.jmultiprocessing.internal.display.TimelineRecorder;
 
 /**
  * One place in a pool: a thread that keeps one worker JVM running (starting a replacement when it dies or
@@ -212,6 +213,7 @@ final class WorkerSlot {
         Process current = worker;
         long pid = current.pid();
         job.progress.workerStarted(pid, chunk.size());
+        long startNanos = System.nanoTime();
         MessageReader reply;
         try {
             channel.send(request);
@@ -222,6 +224,7 @@ final class WorkerSlot {
                 killedWhileRunning = false;
             }
             job.progress.workerEnded(pid, chunk.size(), false);
+            TimelineRecorder.taskRan(pid, job.progress.call(), chunk.size(), startNanos, false);
             workerLost(chunk, current);
             return;
         }
@@ -245,6 +248,7 @@ final class WorkerSlot {
                 results = null;
             }
             job.progress.workerEnded(pid, chunk.size(), results != null);
+            TimelineRecorder.taskRan(pid, job.progress.call(), chunk.size(), startNanos, results != null);
             if (results != null) {
                 itemsDone += chunk.size();
                 job.succeeded(chunk, results);
@@ -256,6 +260,7 @@ final class WorkerSlot {
                 functionShipped = null;
             }
             job.progress.workerEnded(pid, chunk.size(), false);
+            TimelineRecorder.taskRan(pid, job.progress.call(), chunk.size(), startNanos, false);
             job.failed(chunk, failure(job, current, kind, reply.getString(), reply.getBytes(), reply.getBytes()));
         }
         if (killed) {
