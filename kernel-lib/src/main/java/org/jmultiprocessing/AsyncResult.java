@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.jmultiprocessing.internal.Job;
 import org.jmultiprocessing.internal.display.ProgressBar;
@@ -74,15 +75,27 @@ public final class AsyncResult<T> {
         return job;
     }
 
-    /** Attaches {@link Progress}'s bar; a call already settled gets its final state drawn at once. */
-    void showProgress(ProgressBar bar) {
+    /**
+     * Attaches a bar from {@code opener} unless the call has one; a call already settled gets its final
+     * state drawn at once.
+     */
+    void showProgress(Supplier<ProgressBar> opener) {
+        ProgressBar bar;
         synchronized (this) {
+            if (progressBar != null) {
+                return;
+            }
+            bar = opener.get();
             if (!settled) {
                 progressBar = bar;
                 return;
             }
         }
         bar.complete();
+    }
+
+    ProgressBar progressBar() {
+        return progressBar;
     }
 
     /** Waits for the result; rethrows the task's exception. */

@@ -242,11 +242,11 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
         return stream(function, items.iterator(), -1, chunksize, false);
     }
 
-    /** {@code size}: the input's length when known (a Collection), for a progress bar's total; else -1. */
     private <R> ResultIterator<R> stream(Object function, Iterable<?> items, int chunksize, boolean ordered) {
         return stream(function, items.iterator(), items instanceof Collection<?> c ? c.size() : -1, chunksize, ordered);
     }
 
+    /** {@code size}: the input's length when known (a Collection), for a progress bar's total; else -1. */
     private <R> ResultIterator<R> stream(Object function, java.util.Iterator<?> input, long size, int chunksize, boolean ordered) {
         StreamJob job = new StreamJob(engine, Objects.requireNonNull(function, "function"), false, input, chunksize, ordered);
         if (size >= 0) {

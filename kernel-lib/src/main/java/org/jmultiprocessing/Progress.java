@@ -24,15 +24,18 @@ public final class Progress {
     private Progress() {
     }
 
-    /** Shows a bar for the call behind {@code result} ({@code mapAsync}, {@code starmapAsync}, {@code applyAsync}); returns {@code result}. */
+    /**
+     * Shows a bar for the call behind {@code result} ({@code mapAsync}, {@code starmapAsync}, {@code applyAsync});
+     * returns {@code result}. A call that has a bar already (under {@link #on()}) keeps that one.
+     */
     public static <T> AsyncResult<T> of(AsyncResult<T> result) {
-        result.showProgress(ProgressBar.open(result.job().progress()));
+        result.showProgress(() -> ProgressBar.open(result.job().progress()));
         return result;
     }
 
     /** Shows a bar for the call behind {@code results} ({@code imap}, {@code imapUnordered}); returns {@code results}. */
     public static <R> ResultIterator<R> of(ResultIterator<R> results) {
-        results.showProgress(ProgressBar.open(results.job().progress()));
+        results.showProgress(() -> ProgressBar.open(results.job().progress()));
         return results;
     }
 

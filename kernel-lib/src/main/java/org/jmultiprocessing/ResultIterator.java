@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.jmultiprocessing.internal.StreamJob;
 import org.jmultiprocessing.internal.display.ProgressBar;
@@ -32,8 +33,15 @@ public final class ResultIterator<R> implements Iterator<R>, Iterable<R> {
         return job;
     }
 
-    void showProgress(ProgressBar bar) {
-        progressBar = bar;
+    /** Attaches a bar from {@code opener} unless the call has one (under {@link Progress#on()}). */
+    void showProgress(Supplier<ProgressBar> opener) {
+        if (progressBar == null) {
+            progressBar = opener.get();
+        }
+    }
+
+    ProgressBar progressBar() {
+        return progressBar;
     }
 
     @Override

@@ -3,13 +3,15 @@ package org.jmultiprocessing;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jmultiprocessing.internal.Internals;
 import org.jmultiprocessing.internal.display.JupyterKernel;
 import org.jmultiprocessing.internal.display.Tables;
 
 /**
  * Registers with a Jupyter kernel's renderer (when this JVM runs one) how a cell ending with a Process, Pool,
  * Queue, Value, Array or {@link Multiprocessing#activeChildren()} is shown: an HTML table, beside the repr
- * as text/plain. Done once per JVM, by the first such object created; without a kernel nothing happens.
+ * as text/plain. Done once per JVM, by the first such object created; without a kernel (or in a child
+ * process) nothing happens.
  */
 final class RichDisplay {
     private static volatile boolean installed;
@@ -26,7 +28,8 @@ final class RichDisplay {
                 return;
             }
             installed = true;
-            JupyterKernel kernel = JupyterKernel.current();
+            // A child process never runs a notebook kernel: spare its start-up the search.
+            JupyterKernel kernel = Internals.parentProcess() == null ? JupyterKernel.current() : null;
             if (kernel == null) {
                 return;
             }

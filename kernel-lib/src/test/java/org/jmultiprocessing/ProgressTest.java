@@ -154,6 +154,21 @@ class ProgressTest {
     }
 
     @Test
+    void ofACallThatHasABarKeepsThatBar() {
+        Progress.on();
+        ResultIterator<Integer> results = pool.imap((Integer x) -> x, range(5));
+        var automatic = results.progressBar();
+        assertTrue(automatic != null);
+        assertTrue(Progress.of(results).progressBar() == automatic);
+        results.forEachRemaining(x -> { });
+        AsyncResult<List<Integer>> mapped = pool.mapAsync((Integer x) -> x, range(5));
+        var mappedBar = mapped.progressBar();
+        assertTrue(mappedBar != null);
+        assertTrue(Progress.of(mapped).progressBar() == mappedBar);
+        mapped.get();
+    }
+
+    @Test
     void offATerminalTheBarPrintsNothing() {
         Progress.on();
         try (CapturedOutput output = new CapturedOutput()) {
