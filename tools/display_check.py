@@ -17,6 +17,7 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 HERE = Path(__file__).resolve().parent
 DEFAULT = HERE / "display-check" / "display.ipynb"
@@ -76,7 +77,11 @@ def main(argv):
     nb = nbformat.read(args.notebook, as_version=4)
     client = RecordingClient(nb, kernel_name=args.kernel, timeout=args.cell_timeout, startup_timeout=120,
                              record_timing=False, resources={"metadata": {"path": str(args.notebook.parent)}})
-    client.execute()
+    try:
+        client.execute()
+    except (CellExecutionError, CellTimeoutError, DeadKernelError) as e:
+        print(f"error: {args.notebook} did not run cleanly on kernel {args.kernel!r}: {e}", file=sys.stderr)
+        return 1
     problems, checked = [], 0
     for index, cell in enumerate(nb.cells):
         tags = [t for t in cell.metadata.get("tags", []) if t in TAGS]
