@@ -12,6 +12,12 @@ import { BUILD, ROOT, SCREENSHOTS, launch } from './chromium.mjs';
 
 const NOTEBOOK = resolve(ROOT, process.env.LAB_NOTEBOOK ?? 'notebooks/01.01-What-Is-Multiprocessing.ipynb');
 const PYTHON = join(ROOT, '.venv', 'bin', 'python');
+const SHOT = process.env.LAB_NOTEBOOK ? basename(NOTEBOOK, '.ipynb') : 'notebook';
+// LAB_EXPECT_RICH=1: the notebook's progress bar, tables and timeline must be rendered (selector, screenshot).
+const EXPECT_RICH = process.env.LAB_EXPECT_RICH === '1';
+const RICH_OUTPUTS = [['.jp-OutputArea-output .jmp-progress', 'progress-bar'], ['.jp-OutputArea-output .jmp-pool', 'pool-table'],
+  ['.jp-OutputArea-output table.jmp-processes', 'process-table'],
+  ['.jp-OutputArea-output[data-mime-type="image/svg+xml"]', 'timeline']];
 const WORK = join(BUILD, 'lab');
 // Every process of the server's tree inherits this variable: that is how leftovers are found.
 const MARKER = `JMP_LAB_CHECK=${randomBytes(8).toString('hex')}`;
@@ -114,7 +120,16 @@ test('JupyterLab runs a course notebook through its UI', { timeout: 300000 }, as
     await kernelIdle(base, 60000);
     assert.equal(await page.getByText('Would you like to get notified about official Jupyter news').count(), 0, 'the news prompt is showing');
     await output.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(SCREENSHOTS, 'jupyterlab-notebook.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, `jupyterlab-${SHOT}.png`) });
+    if (EXPECT_RICH) {
+      // The rich outputs of tools/display-check: each must be rendered in the page; one screenshot each.
+      for (const [selector, file] of RICH_OUTPUTS) {
+        const shown = page.locator(selector).first();
+        await shown.waitFor({ state: 'visible', timeout: 10000 });
+        await shown.scrollIntoViewIfNeeded();
+        await shown.screenshot({ path: join(SCREENSHOTS, `jupyterlab-${file}.png`) });
+      }
+    }
     assert.equal(await page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').count(), 0,
       'a cell wrote to stderr');
   } finally {

@@ -12,8 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.jmultiprocessing.internal.Job;
+import org.jmultiprocessing.internal.display.ProgressBar;
 
 /**
  * Python's {@code AsyncResult}: the pending result of {@link Pool#applyAsync}, {@link Pool#mapAsync} or
@@ -30,18 +32,26 @@ public final class AsyncResult<T> {
     private final List<BiConsumer<T, Throwable>> callbacks = new ArrayList<>();
     private final Job job;
     private boolean settled;
+    private ProgressBar progressBar;
 
     AsyncResult(CompletableFuture<T> outcome, Job job) {
         this.job = job;
+        this.progressBar = Progress.automatic(job);
         outcome.whenComplete(this::settle);
     }
 
     private void settle(T value, Throwable error) {
         List<BiConsumer<T, Throwable>> toRun;
+        ProgressBar bar;
         synchronized (this) {
             settled = true;
             toRun = new ArrayList<>(callbacks);
             callbacks.clear();
+            bar = progressBar;
+        }
+        if (bar != null) {
+            // Before the result is handed over: the cell waiting for it must still be running to show it.
+            bar.complete();
         }
         toRun.forEach(callback -> callback.accept(value, error));
         if (error == null) {
@@ -59,6 +69,33 @@ public final class AsyncResult<T> {
             }
         }
         future.whenComplete(callback);
+    }
+
+    Job job() {
+        return job;
+    }
+
+    /**
+     * Attaches a bar from {@code opener} unless the call has one; a call already settled gets its final
+     * state drawn at once.
+     */
+    void showProgress(Supplier<ProgressBar> opener) {
+        ProgressBar bar;
+        synchronized (this) {
+            if (progressBar != null) {
+                return;
+            }
+            bar = opener.get();
+            if (!settled) {
+                progressBar = bar;
+                return;
+            }
+        }
+        bar.complete();
+    }
+
+    ProgressBar progressBar() {
+        return progressBar;
     }
 
     /** Waits for the result; rethrows the task's exception. */

@@ -48,6 +48,7 @@ abstract class Cells implements Serializable {
     /** New cells: {@code length} zeros of {@code kind}, {@code elementSize} bytes apart. */
     Cells(Kind kind, int length, int elementSize, boolean withLock) {
         this(createRegion(kind, length, elementSize, withLock), 0);
+        RichDisplay.install();
     }
 
     /** The cells in {@code region}, received from {@code senderPid}, or (0) just created. */

@@ -27,7 +27,16 @@ public final class Multiprocessing {
 
     /** The children started by this JVM that are still running (finished ones are reaped, as in Python). */
     public static List<Process> activeChildren() {
-        return ChildProcess.activeChildren();
+        RichDisplay.install();
+        return new RichDisplay.ActiveChildren(ChildProcess.activeChildren());
+    }
+
+    /**
+     * Starts recording a {@link Timeline} of child processes, pool tasks and marks, until it is closed:
+     * {@code try (var timeline = Multiprocessing.timeline()) { ...; timeline.show(); }}.
+     */
+    public static Timeline timeline() {
+        return new Timeline();
     }
 
     /** Python's {@code cpu_count()}: the processors this JVM may use. */

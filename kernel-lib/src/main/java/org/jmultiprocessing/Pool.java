@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.jmultiprocessing.internal.ListJob;
 import org.jmultiprocessing.internal.PoolEngine;
 import org.jmultiprocessing.internal.StreamJob;
+import org.jmultiprocessing.internal.display.PoolWorkerRow;
 
 /**
  * Python's {@code multiprocessing.Pool}: a fixed number of warm worker JVMs that run functions over data.
@@ -105,6 +106,7 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
      */
     public Pool(int processes, Target initializer, int maxTasksPerChild) {
         engine = new PoolEngine(processes, initializer, maxTasksPerChild);
+        RichDisplay.install();
     }
 
     private static <A> Target initializerOf(Target1<A> initializer, A arg) {
@@ -125,6 +127,11 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
     /** The process ids of the workers running now (workers are replaced when they die or retire). */
     public List<Long> workerPids() {
         return engine.workerPids();
+    }
+
+    /** The workers' pids, items done and current work, for the pool's rich table. */
+    List<PoolWorkerRow> workerActivity() {
+        return engine.workerActivity();
     }
 
     // ---- map family ------------------------------------------------------------------------------------
@@ -209,7 +216,7 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
     }
 
     public <T, R> ResultIterator<R> imap(Func<? super T, ? extends R> function, Iterable<? extends T> items, int chunksize) {
-        return stream(function, items.iterator(), chunksize, true);
+        return stream(function, (Iterable<?>) items, chunksize, true);
     }
 
     public <T, R> ResultIterator<R> imap(Func<? super T, ? extends R> function, Stream<? extends T> items) {
@@ -217,7 +224,7 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
     }
 
     public <T, R> ResultIterator<R> imap(Func<? super T, ? extends R> function, Stream<? extends T> items, int chunksize) {
-        return stream(function, items.iterator(), chunksize, true);
+        return stream(function, items.iterator(), -1, chunksize, true);
     }
 
     /** Python's {@code imap_unordered}: as {@link #imap}, results in the order they complete. */
@@ -226,7 +233,7 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
     }
 
     public <T, R> ResultIterator<R> imapUnordered(Func<? super T, ? extends R> function, Iterable<? extends T> items, int chunksize) {
-        return stream(function, items.iterator(), chunksize, false);
+        return stream(function, (Iterable<?>) items, chunksize, false);
     }
 
     public <T, R> ResultIterator<R> imapUnordered(Func<? super T, ? extends R> function, Stream<? extends T> items) {
@@ -234,11 +241,20 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
     }
 
     public <T, R> ResultIterator<R> imapUnordered(Func<? super T, ? extends R> function, Stream<? extends T> items, int chunksize) {
-        return stream(function, items.iterator(), chunksize, false);
+        return stream(function, items.iterator(), -1, chunksize, false);
     }
 
-    private <R> ResultIterator<R> stream(Object function, java.util.Iterator<?> input, int chunksize, boolean ordered) {
-        return new ResultIterator<>(new StreamJob(engine, Objects.requireNonNull(function, "function"), false, input, chunksize, ordered));
+    private <R> ResultIterator<R> stream(Object function, Iterable<?> items, int chunksize, boolean ordered) {
+        return stream(function, items.iterator(), items instanceof Collection<?> c ? c.size() : -1, chunksize, ordered);
+    }
+
+    /** {@code size}: the input's length when known (a Collection), for a progress bar's total; else -1. */
+    private <R> ResultIterator<R> stream(Object function, java.util.Iterator<?> input, long size, int chunksize, boolean ordered) {
+        StreamJob job = new StreamJob(engine, Objects.requireNonNull(function, "function"), false, input, chunksize, ordered);
+        if (size >= 0) {
+            job.progress().total(size);
+        }
+        return new ResultIterator<>(job);
     }
 
     // ---- apply family ----------------------------------------------------------------------------------

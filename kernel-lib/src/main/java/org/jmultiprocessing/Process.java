@@ -14,6 +14,7 @@ import org.jmultiprocessing.internal.ChildProcess;
 import org.jmultiprocessing.internal.ExitCodes;
 import org.jmultiprocessing.internal.Internals;
 import org.jmultiprocessing.internal.ProcessParts;
+import org.jmultiprocessing.internal.display.Tables;
 
 /**
  * Python's {@code multiprocessing.Process}: a target run in a separate, real child JVM.
@@ -114,6 +115,7 @@ public class Process implements Serializable {
         this.args = args;
         this.identity = childIdentity(Internals.identity(Internals.currentProcess()), CREATED.incrementAndGet());
         this.name = defaultName(getClass(), identity);
+        RichDisplay.install();
     }
 
     /** The process as sent to its child in the compact form of {@link ProcessParts}. */
@@ -276,6 +278,23 @@ public class Process implements Serializable {
         checkStartable();
         this.daemon = daemon;
         return this;
+    }
+
+    /** This process as a row of its rich table: the facts of {@link #toString()}. */
+    Tables.ProcessRow displayRow() {
+        ChildProcess c = child;
+        if (viewedPid != null) {
+            return new Tables.ProcessRow(name, viewedPid, isAlive() ? "started" : "stopped", null, daemon());
+        }
+        if (closed) {
+            return new Tables.ProcessRow(name, null, "closed", null, daemon());
+        }
+        if (c == null) {
+            return new Tables.ProcessRow(name, null, "initial", null, daemon());
+        }
+        Integer exit = c.exitCode();
+        return new Tables.ProcessRow(name, c.pid(), exit == null ? "started" : "stopped",
+                exit == null ? null : ExitCodes.describe(exit), daemon());
     }
 
     /** Python's repr, e.g. {@code <Process name='Process-1' pid=4242 parent=4241 stopped exitcode=-SIGTERM>}. */

@@ -84,6 +84,7 @@ public class Queue<T> implements Serializable {
         this.hold = region.hold(this, 0);
         this.ring = new MessageRing(region, base + RING_OFFSET);
         this.maxsize = maxsize;
+        RichDisplay.install();
     }
 
     Queue(SharedRegion region, long senderPid) {

@@ -5,8 +5,10 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.jmultiprocessing.internal.StreamJob;
+import org.jmultiprocessing.internal.display.ProgressBar;
 
 /**
  * The results of {@link Pool#imap} and {@link Pool#imapUnordered}: an iterator (usable once in a for-each
@@ -20,9 +22,26 @@ public final class ResultIterator<R> implements Iterator<R>, Iterable<R> {
     private final StreamJob job;
     private Object lookahead;
     private boolean hasLookahead;
+    private ProgressBar progressBar;
 
     ResultIterator(StreamJob job) {
         this.job = job;
+        this.progressBar = Progress.automatic(job);
+    }
+
+    StreamJob job() {
+        return job;
+    }
+
+    /** Attaches a bar from {@code opener} unless the call has one (under {@link Progress#on()}). */
+    void showProgress(Supplier<ProgressBar> opener) {
+        if (progressBar == null) {
+            progressBar = opener.get();
+        }
+    }
+
+    ProgressBar progressBar() {
+        return progressBar;
     }
 
     @Override
@@ -35,6 +54,7 @@ public final class ResultIterator<R> implements Iterator<R>, Iterable<R> {
         if (!hasLookahead) {
             lookahead = take(-1);
             hasLookahead = true;
+            endProgressAtEnd();
         }
         return lookahead != StreamJob.END;
     }
@@ -52,6 +72,7 @@ public final class ResultIterator<R> implements Iterator<R>, Iterable<R> {
         if (!hasLookahead) {
             lookahead = takeWithin(timeout);
             hasLookahead = true;
+            endProgressAtEnd();
         }
         if (lookahead == StreamJob.END) {
             throw new NoSuchElementException("no more results");
@@ -62,6 +83,13 @@ public final class ResultIterator<R> implements Iterator<R>, Iterable<R> {
     /** Stops the work not yet done: queued tasks are dropped and busy workers replaced. */
     public void cancel() {
         job.cancel("the iteration was cancelled");
+    }
+
+    /** The last result is in: the bar's final state is drawn while the iterating cell still runs. */
+    private void endProgressAtEnd() {
+        if (lookahead == StreamJob.END && progressBar != null) {
+            progressBar.complete();
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.jmultiprocessing.Process;
+import org.jmultiprocessing.internal.display.TimelineRecorder;
 import org.jmultiprocessing.internal.shm.Transfers;
 
 /** The parent's side of one running child JVM: its OS process, its control pipe and its output relays. */
@@ -82,7 +83,26 @@ public final class ChildProcess {
                     + " Check the options given to Multiprocessing.setJvmOptions", e);
         }
         STARTED.put(child, process);
+        if (TimelineRecorder.isAnyOpen()) {
+            TimelineRecorder.processStarted(handle.pid(), process.name());
+            child.recordExit();
+        }
         return child;
+    }
+
+    /** A timeline opens: the children already running get lanes from its start, and their ends are recorded. */
+    public static void recordRunning(TimelineRecorder recorder) {
+        STARTED.forEach((child, process) -> {
+            if (child.isAlive()) {
+                recorder.alreadyRunning(child.pid(), process.name());
+                child.recordExit();
+            }
+        });
+    }
+
+    private void recordExit() {
+        long pid = handle.pid();
+        handle.onExit().thenRun(() -> TimelineRecorder.processEnded(pid, ExitCodes.fromStatus(handle.exitValue())));
     }
 
     /** Waits for the child to end, then for its output to be relayed; {@code null} waits without limit. */
@@ -91,6 +111,10 @@ public final class ChildProcess {
             handle.waitFor();
         } else if (!handle.waitFor(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS)) {
             return false;
+        }
+        if (TimelineRecorder.isAnyOpen()) {
+            // The exit callback may not have run yet: a timeline read right after join() must show the end.
+            TimelineRecorder.processEnded(handle.pid(), ExitCodes.fromStatus(handle.exitValue()));
         }
         stdout.awaitDrained(DRAIN_AFTER_EXIT);
         stderr.awaitDrained(DRAIN_AFTER_EXIT);

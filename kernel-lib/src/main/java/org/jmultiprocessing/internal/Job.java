@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 
 import org.jmultiprocessing.NotTransferableException;
+import org.jmultiprocessing.internal.display.JobProgress;
 
 /**
  * One call on a pool ({@code map}, {@code imap}, {@code apply}, ...): its function, shipped once, and the
@@ -14,12 +15,15 @@ public abstract class Job {
     final boolean starred;
     final PoolEngine pool;
     private final ClassLoader loader;
+    final JobProgress progress;
 
     /**
      * @param starred whether each item is an array of arguments (starmap, apply) rather than one argument
+     * @param call    the pool method's name, as a progress bar shows it
      */
-    Job(PoolEngine pool, Object function, boolean starred) {
+    Job(PoolEngine pool, Object function, boolean starred, String call) {
         pool.checkAccepting();
+        this.progress = new JobProgress(call);
         this.pool = pool;
         this.starred = starred;
         this.loader = function.getClass().getClassLoader();
@@ -32,6 +36,14 @@ public abstract class Job {
                     + " (Callable<T> & Serializable)." : ""), e.getCause());
         }
     }
+
+    /** How far the call has got, for a progress bar. */
+    public JobProgress progress() {
+        return progress;
+    }
+
+    /** Whether the call runs over many items (map, imap, ...), as opposed to one task (apply, submit). */
+    public abstract boolean isBatch();
 
     /** True once the caller no longer wants this job's remaining chunks (failed, cancelled, terminated). */
     abstract boolean isAbandoned();

@@ -18,7 +18,7 @@ public final class ListJob extends Job {
     private int remaining;
 
     private ListJob(PoolEngine pool, Object function, boolean starred, int size, int chunkSize, boolean single) {
-        super(pool, function, starred);
+        super(pool, function, starred, single ? "apply" : starred ? "starmap" : "map");
         this.results = new Object[size];
         this.chunkSize = chunkSize;
         this.single = single;
@@ -43,7 +43,9 @@ public final class ListJob extends Job {
             chunks.add(Chunk.encode(job, index, part, single ? -1 : start));
         }
         job.remaining = chunks.size();
+        job.progress.total(items.size());
         if (chunks.isEmpty()) {
+            job.progress.finish();
             job.future.complete(new ArrayList<>());
             return job;
         }
@@ -57,6 +59,11 @@ public final class ListJob extends Job {
     }
 
     @Override
+    public boolean isBatch() {
+        return !single;
+    }
+
+    @Override
     boolean isAbandoned() {
         return future.isDone();
     }
@@ -66,6 +73,7 @@ public final class ListJob extends Job {
         if (future.isDone()) {
             return;
         }
+        progress.chunkEnded(values.length, true);
         System.arraycopy(values, 0, results, chunk.index() * chunkSize, values.length);
         if (--remaining == 0) {
             future.complete(single ? results[0] : new ArrayList<>(Arrays.asList(results)));
@@ -75,6 +83,9 @@ public final class ListJob extends Job {
 
     @Override
     void failed(Chunk chunk, Throwable error) {
+        if (!future.isDone()) {
+            progress.chunkEnded(chunk.size(), false);
+        }
         if (future.completeExceptionally(error)) {
             pool.finished(this);
         }

@@ -10,6 +10,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.jmultiprocessing.Target;
+import org.jmultiprocessing.internal.display.PoolWorkerRow;
 
 /**
  * The machinery behind {@link org.jmultiprocessing.Pool}: a queue of chunks shared by one {@link WorkerSlot}
@@ -104,6 +105,7 @@ public final class PoolEngine {
     }
 
     void finished(Job job) {
+        job.progress.finish();
         if (active.remove(job) && closed && active.isEmpty()) {
             wakeSlots();
         }
@@ -208,6 +210,18 @@ public final class PoolEngine {
             }
         });
         return pids;
+    }
+
+    /** One row per current worker: pid, items done, what it runs now. */
+    public List<PoolWorkerRow> workerActivity() {
+        List<PoolWorkerRow> rows = new ArrayList<>();
+        slots.forEach(slot -> {
+            PoolWorkerRow row = slot.activity();
+            if (row != null) {
+                rows.add(row);
+            }
+        });
+        return rows;
     }
 
     private void wakeSlots() {

@@ -28,6 +28,7 @@ public final class StreamJob extends Job {
     private final ArrayDeque<Object> doneInOrderOfCompletion = new ArrayDeque<>();
 
     private int submitted;
+    private long itemsRead;
     private int completed;
     private int consumed;
     private boolean inputEnded;
@@ -37,7 +38,7 @@ public final class StreamJob extends Job {
     private int position;
 
     public StreamJob(PoolEngine pool, Object function, boolean starred, Iterator<?> input, int chunkSize, boolean ordered) {
-        super(pool, function, starred);
+        super(pool, function, starred, ordered ? "imap" : "imapUnordered");
         if (chunkSize < 1) {
             throw new IllegalArgumentException("chunksize must be at least 1, got " + chunkSize);
         }
@@ -143,6 +144,7 @@ public final class StreamJob extends Job {
             }
             synchronized (this) {
                 submitted++;
+                itemsRead += items.size();
             }
             if (chunk != null) {
                 pool.enqueue(chunk);
@@ -159,6 +161,7 @@ public final class StreamJob extends Job {
     private void endInput() {
         synchronized (this) {
             inputEnded = true;
+            progress.inputEnded(itemsRead);
             notifyAll();
         }
         finishIfDone();
@@ -184,6 +187,11 @@ public final class StreamJob extends Job {
     }
 
     @Override
+    public boolean isBatch() {
+        return true;
+    }
+
+    @Override
     synchronized boolean isAbandoned() {
         return cancelled != null;
     }
@@ -204,6 +212,8 @@ public final class StreamJob extends Job {
                 return;
             }
             completed++;
+            // An input error comes as a chunk of no items: it still counts as one failure.
+            progress.chunkEnded(Math.max(1, chunk.size()), !(outcome instanceof Throwable));
             if (ordered) {
                 done.put(chunk.index(), outcome);
             } else {

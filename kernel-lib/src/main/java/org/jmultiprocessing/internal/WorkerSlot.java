@@ -14,6 +14,8 @@ import org.jmultiprocessing.Process;
 import org.jmultiprocessing.RemoteTraceback;
 import org.jmultiprocessing.TaskFailedException;
 import org.jmultiprocessing.WorkerDiedException;
+import org.jmultiprocessing.internal.display.PoolWorkerRow;
+import org.jmultiprocessing.internal.display.TimelineRecorder;
 
 /**
  * One place in a pool: a thread that keeps one worker JVM running (starting a replacement when it dies or
@@ -41,6 +43,8 @@ final class WorkerSlot {
     /** The function the worker holds; it is sent again only when its serialized form changes. */
     private CodeShipment functionShipped;
     private int chunksRun;
+    /** Items the current worker has completed, for the pool's table. */
+    private volatile long itemsDone;
     private boolean lastStartFailed;
     private Chunk running;
     private boolean killedWhileRunning;
@@ -128,6 +132,7 @@ final class WorkerSlot {
                 channel = listener.accept(Session.current().authKey());
                 worker = process;
                 chunksRun = 0;
+                itemsDone = 0;
                 functionShipped = null;
                 shippedClasses.clear();
                 lastStartFailed = false;
@@ -193,6 +198,9 @@ final class WorkerSlot {
             running = chunk;
         }
         Process current = worker;
+        long pid = current.pid();
+        job.progress.workerStarted(pid, chunk.size());
+        long startNanos = System.nanoTime();
         MessageReader reply;
         try {
             channel.send(request);
@@ -202,6 +210,8 @@ final class WorkerSlot {
                 running = null;
                 killedWhileRunning = false;
             }
+            job.progress.workerEnded(pid, chunk.size(), false);
+            TimelineRecorder.taskRan(pid, job.progress.call(), chunk.size(), startNanos, false);
             workerLost(chunk, current);
             return;
         }
@@ -224,7 +234,10 @@ final class WorkerSlot {
                         + " sent back: " + e, e));
                 results = null;
             }
+            job.progress.workerEnded(pid, chunk.size(), results != null);
+            TimelineRecorder.taskRan(pid, job.progress.call(), chunk.size(), startNanos, results != null);
             if (results != null) {
+                itemsDone += chunk.size();
                 job.succeeded(chunk, results);
             }
         } else {
@@ -233,6 +246,8 @@ final class WorkerSlot {
             if (kind == PoolProtocol.NOT_RECEIVED) {
                 functionShipped = null;
             }
+            job.progress.workerEnded(pid, chunk.size(), false);
+            TimelineRecorder.taskRan(pid, job.progress.call(), chunk.size(), startNanos, false);
             job.failed(chunk, failure(job, current, kind, reply.getString(), reply.getBytes(), reply.getBytes()));
         }
         if (killed) {
@@ -394,6 +409,17 @@ final class WorkerSlot {
 
     boolean isRunning() {
         return thread.isAlive();
+    }
+
+    /** What the worker is doing, for the pool's table; {@code null} while the slot has no worker. */
+    synchronized PoolWorkerRow activity() {
+        Process current = worker;
+        if (current == null) {
+            return null;
+        }
+        Chunk now = running;
+        return new PoolWorkerRow(current.pid(), itemsDone, now == null ? null : now.job().progress.call(),
+                now == null ? 0 : now.size());
     }
 
     Long workerPid() {
