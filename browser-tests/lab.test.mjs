@@ -95,8 +95,7 @@ test('JupyterLab runs a course notebook through its UI', { timeout: 300000 }, as
     await sleep(250);
   }
   // The URL lab.py prints opens the notebook itself (as ./run lab opens the index).
-  const base = new URL(readFileSync(readyFile, 'utf8').trim());
-  const url = base;
+  const url = new URL(readFileSync(readyFile, 'utf8').trim());
   assert.equal(url.pathname, `/lab/tree/${name}`);
 
   const browser = await launch();
@@ -104,10 +103,10 @@ test('JupyterLab runs a course notebook through its UI', { timeout: 300000 }, as
     const page = await browser.context.newPage();
     await page.goto(url.href);
     await page.locator('.jp-Notebook .jp-CodeCell').first().waitFor({ timeout: 60000 });
-    await kernelIdle(base, 90000);
+    await kernelIdle(url, 90000);
     await page.locator('.lm-MenuBar-item', { hasText: /^Run$/ }).click();
     await page.locator('.lm-Menu-item', { hasText: 'Run All Cells' }).first().click();
-    const output = page.locator('.jp-CodeCell .jp-OutputArea-output', { hasText: expected });
+    const output = page.locator('.jp-CodeCell .jp-OutputArea-output', { hasText: expected }).first();
     await output.waitFor({ state: 'visible', timeout: 180000 });
     // "Run All" is done when no cell is queued or running ([*]) and the kernel is idle; between two cells
     // the kernel alone may already report idle.
@@ -117,7 +116,7 @@ test('JupyterLab runs a course notebook through its UI', { timeout: 300000 }, as
       assert.ok(Date.now() < deadline, 'cells still running after 180 s');
       await sleep(500);
     }
-    await kernelIdle(base, 60000);
+    await kernelIdle(url, 60000);
     assert.equal(await page.getByText('Would you like to get notified about official Jupyter news').count(), 0, 'the news prompt is showing');
     await output.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOTS, `jupyterlab-${SHOT}.png`) });
