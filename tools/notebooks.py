@@ -13,6 +13,9 @@ Stored and produced outputs are compared after normalizing what legitimately var
 timestamps, durations and identity hashes everywhere, plus, per cell (metadata tags):
     nondeterministic-order   lines of each stream are compared as a sorted multiset (racing children)
     volatile-output          only the kinds of outputs are compared, not their text
+    rich-output              display and result outputs are compared by kind and MIME types, not content
+                             (progress bars, tables, charts: their HTML and SVG hold pids and times);
+                             streams are compared as usual
 """
 import argparse
 import difflib
@@ -37,6 +40,7 @@ INDEX = "00.00-Index.ipynb"
 INDEX_PAGE = "index.html"
 TAG_UNORDERED = "nondeterministic-order"
 TAG_VOLATILE = "volatile-output"
+TAG_RICH = "rich-output"
 TEMPLATES = Path(__file__).resolve().parent / "templates"  # holds handout/, our nbconvert template
 
 # Shared with the Java notebook verifier; $N in a replacement is group N.
@@ -118,6 +122,8 @@ def canonical_outputs(cell):
             merged.append([f"stream:{out.name}", out.text])
         elif out.output_type == "error":
             merged.append(["error", f"{out.ename}: {out.evalue}"])
+        elif TAG_RICH in tags:
+            merged.append([out.output_type, "".join(f"[{mime}]\n" for mime in sorted(out.get("data", {})))])
         else:
             data = out.get("data", {})
             text = "".join(f"[{mime}]\n{data[mime]}\n" for mime in sorted(data) if mime.startswith("text/"))
