@@ -3,14 +3,12 @@ package org.jmultiprocessing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 import org.jmultiprocessing.testing.CapturedOutput;
+import org.jmultiprocessing.testing.GreetingLibrary;
 import org.jmultiprocessing.testing.JShellNotebook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -148,13 +146,7 @@ class JShellNestedTest {
 
     @Test
     void shouldGiveAGrandchildTheClassesAddedToTheNotebookClasspath(@TempDir Path library) throws Exception {
-        Path source = library.resolve("src/greeting/Greeting.java");
-        Files.createDirectories(source.getParent());
-        Files.writeString(source, "package greeting; public class Greeting { public static String hello() { return \"hello from a %classpath class\"; } }");
-        Path classes = library.resolve("classes");
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertEquals(0, javac.run(null, null, null, "-d", classes.toString(), source.toString()));
-        notebook.addToClasspath(classes.toString());
+        notebook.addToClasspath(GreetingLibrary.compile(library).toString());
         notebook.run("void greetFromGrandchild() throws Exception { startAndJoin(new Process(() -> System.out.println(greeting.Greeting.hello()))); }");
         try (CapturedOutput output = new CapturedOutput()) {
             run(output, "startAndJoin(new Process(() -> greetFromGrandchild()));");

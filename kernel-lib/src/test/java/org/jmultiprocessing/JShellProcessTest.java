@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 import org.jmultiprocessing.testing.CapturedOutput;
+import org.jmultiprocessing.testing.GreetingLibrary;
 import org.jmultiprocessing.testing.JShellNotebook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,13 +85,7 @@ class JShellProcessTest {
 
     @Test
     void shouldGiveChildTheClassesAddedToTheNotebookClasspath(@TempDir Path library) throws Exception {
-        Path source = library.resolve("src/greeting/Greeting.java");
-        Files.createDirectories(source.getParent());
-        Files.writeString(source, "package greeting; public class Greeting { public static String hello() { return \"hello from a %classpath class\"; } }");
-        Path classes = library.resolve("classes");
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertEquals(0, javac.run(null, null, null, "-d", classes.toString(), source.toString()));
-        notebook.addToClasspath(classes.toString());
+        notebook.addToClasspath(GreetingLibrary.compile(library).toString());
         try (CapturedOutput output = new CapturedOutput()) {
             eval("var p = new Process(() -> System.out.println(greeting.Greeting.hello()));");
             eval("p.start(); p.join();");
