@@ -14,7 +14,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import org.jmultiprocessing.internal.Job;
+import org.jmultiprocessing.internal.pool.Job;
 import org.jmultiprocessing.internal.display.ProgressBar;
 
 /**

@@ -5,6 +5,7 @@ import static org.jmultiprocessing.internal.shm.SyncDescriptor.*;
 import java.io.Serializable;
 import java.time.Duration;
 
+import org.jmultiprocessing.spi.Deadline;
 import org.jmultiprocessing.internal.shm.Backoff;
 import org.jmultiprocessing.internal.shm.RegionDescriptor;
 import org.jmultiprocessing.internal.shm.SharedHandle;
@@ -45,11 +46,11 @@ public final class Barrier implements Serializable {
 
     /** A barrier whose {@code await()} gives up after {@code timeoutSeconds} by default. */
     public Barrier(int parties, Action action, double timeoutSeconds) {
-        this(parties, action, timeoutSeconds < 0 ? -1 : Backoff.toNanos(timeoutSeconds));
+        this(parties, action, timeoutSeconds < 0 ? -1 : Deadline.toNanos(timeoutSeconds));
     }
 
     public Barrier(int parties, Action action, Duration timeout) {
-        this(parties, action, Backoff.toNanos(timeout));
+        this(parties, action, Deadline.toNanos(timeout));
     }
 
     private Barrier(int parties, Action action, long defaultTimeoutNanos) {
@@ -77,16 +78,16 @@ public final class Barrier implements Serializable {
 
     /** Waits for all parties, with the barrier's default timeout; returns this party's arrival index. */
     public int await() {
-        return awaitUntil(Backoff.deadlineAfter(defaultTimeoutNanos));
+        return awaitUntil(Deadline.deadlineAfter(defaultTimeoutNanos));
     }
 
     /** Waits at most {@code timeoutSeconds} for all parties; returns the arrival index (0 for the first). */
     public int await(double timeoutSeconds) {
-        return awaitUntil(Backoff.deadlineAfterSeconds(timeoutSeconds));
+        return awaitUntil(Deadline.deadlineAfterSeconds(timeoutSeconds));
     }
 
     public int await(Duration timeout) {
-        return awaitUntil(Backoff.deadlineAfter(timeout));
+        return awaitUntil(Deadline.deadlineAfter(timeout));
     }
 
     private int awaitUntil(long deadline) {

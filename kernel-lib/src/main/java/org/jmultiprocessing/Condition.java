@@ -6,6 +6,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
+import org.jmultiprocessing.spi.Deadline;
 import org.jmultiprocessing.internal.shm.Backoff;
 import org.jmultiprocessing.internal.shm.LockHolder;
 import org.jmultiprocessing.internal.shm.RegionDescriptor;
@@ -91,7 +92,7 @@ public final class Condition implements Serializable {
 
     /** Releases the lock, waits for a signal, and acquires the lock again (Python's {@code wait()}). */
     public boolean await() {
-        return awaitUntil(Backoff.FOREVER);
+        return awaitUntil(Deadline.FOREVER);
     }
 
     /**
@@ -99,31 +100,31 @@ public final class Condition implements Serializable {
      * is held again either way).
      */
     public boolean await(double timeoutSeconds) {
-        return awaitUntil(Backoff.deadlineAfterSeconds(timeoutSeconds));
+        return awaitUntil(Deadline.deadlineAfterSeconds(timeoutSeconds));
     }
 
     public boolean await(Duration timeout) {
-        return awaitUntil(Backoff.deadlineAfter(timeout));
+        return awaitUntil(Deadline.deadlineAfter(timeout));
     }
 
     /** Waits until {@code predicate} is true (Python's {@code wait_for}); returns its last value (true). */
     public boolean awaitUntil(BooleanSupplier predicate) {
-        return awaitUntil(predicate, Backoff.FOREVER);
+        return awaitUntil(predicate, Deadline.FOREVER);
     }
 
     /** Waits at most {@code timeoutSeconds} until {@code predicate} is true; returns its last value. */
     public boolean awaitUntil(BooleanSupplier predicate, double timeoutSeconds) {
-        return awaitUntil(predicate, Backoff.deadlineAfterSeconds(timeoutSeconds));
+        return awaitUntil(predicate, Deadline.deadlineAfterSeconds(timeoutSeconds));
     }
 
     public boolean awaitUntil(BooleanSupplier predicate, Duration timeout) {
-        return awaitUntil(predicate, Backoff.deadlineAfter(timeout));
+        return awaitUntil(predicate, Deadline.deadlineAfter(timeout));
     }
 
     private boolean awaitUntil(BooleanSupplier predicate, long deadline) {
         boolean result = predicate.getAsBoolean();
         while (!result) {
-            if (Backoff.hasPassed(deadline)) {
+            if (Deadline.hasPassed(deadline)) {
                 break;
             }
             awaitUntil(deadline);

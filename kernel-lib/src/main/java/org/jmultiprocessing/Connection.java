@@ -8,8 +8,9 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
+import org.jmultiprocessing.spi.Deadline;
 import org.jmultiprocessing.internal.shm.Backoff;
-import org.jmultiprocessing.internal.shm.MessageCodec;
+import org.jmultiprocessing.internal.codec.MessageCodec;
 import org.jmultiprocessing.internal.shm.MessageRing;
 import org.jmultiprocessing.internal.shm.PipeDescriptor;
 import org.jmultiprocessing.internal.shm.RegionDescriptor;
@@ -140,7 +141,7 @@ public final class Connection implements Serializable, AutoCloseable {
     private MessageRing.Frame read() {
         enterReadable();
         try {
-            return incoming.read(Backoff.FOREVER, peerGone);
+            return incoming.read(Deadline.FOREVER, peerGone);
         } catch (MessageRing.PeerGoneException e) {
             throw new EOF(e.getMessage() + " (every copy of the other end was closed or its process exited)");
         } finally {
@@ -160,12 +161,12 @@ public final class Connection implements Serializable, AutoCloseable {
 
     /** Waits at most {@code timeoutSeconds} for {@link #poll()} to become true. */
     public boolean poll(double timeoutSeconds) {
-        return pollUntil(Backoff.deadlineAfterSeconds(timeoutSeconds));
+        return pollUntil(Deadline.deadlineAfterSeconds(timeoutSeconds));
     }
 
     /** Waits at most {@code timeout} for {@link #poll()} to become true. */
     public boolean poll(Duration timeout) {
-        return pollUntil(Backoff.deadlineAfter(timeout));
+        return pollUntil(Deadline.deadlineAfter(timeout));
     }
 
     private boolean pollUntil(long deadline) {

@@ -5,6 +5,7 @@ import static org.jmultiprocessing.internal.shm.SyncDescriptor.*;
 import java.io.Serializable;
 import java.time.Duration;
 
+import org.jmultiprocessing.spi.Deadline;
 import org.jmultiprocessing.internal.shm.Backoff;
 import org.jmultiprocessing.internal.shm.RegionDescriptor;
 import org.jmultiprocessing.internal.shm.SharedHandle;
@@ -50,17 +51,17 @@ public final class Event implements Serializable {
 
     /** Waits until the flag is set (Python's {@code wait()}); returns true. */
     public boolean await() {
-        return awaitUntil(Backoff.FOREVER);
+        return awaitUntil(Deadline.FOREVER);
     }
 
     /** Waits at most {@code timeoutSeconds} for the flag (Python's {@code wait(timeout)}); returns the flag. */
     public boolean await(double timeoutSeconds) {
-        return awaitUntil(Backoff.deadlineAfterSeconds(timeoutSeconds));
+        return awaitUntil(Deadline.deadlineAfterSeconds(timeoutSeconds));
     }
 
     /** Waits at most {@code timeout} for the flag; returns the flag. */
     public boolean await(Duration timeout) {
-        return awaitUntil(Backoff.deadlineAfter(timeout));
+        return awaitUntil(Deadline.deadlineAfter(timeout));
     }
 
     private boolean awaitUntil(long deadline) {

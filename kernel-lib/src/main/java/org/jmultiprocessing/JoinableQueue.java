@@ -4,6 +4,7 @@ import static org.jmultiprocessing.internal.shm.QueueDescriptor.UNFINISHED_TASKS
 
 import java.time.Duration;
 
+import org.jmultiprocessing.spi.Deadline;
 import org.jmultiprocessing.internal.shm.Backoff;
 import org.jmultiprocessing.internal.shm.SharedRegion;
 
@@ -55,12 +56,12 @@ public final class JoinableQueue<T> extends Queue<T> {
 
     /** Waits until every item put has been marked done with {@link #taskDone()}. */
     public void join() {
-        joinUntil(Backoff.FOREVER);
+        joinUntil(Deadline.FOREVER);
     }
 
     /** Waits at most {@code timeout}; returns whether every task was done. (An extension over Python.) */
     public boolean join(Duration timeout) {
-        return joinUntil(Backoff.deadlineAfter(timeout));
+        return joinUntil(Deadline.deadlineAfter(timeout));
     }
 
     private boolean joinUntil(long deadline) {

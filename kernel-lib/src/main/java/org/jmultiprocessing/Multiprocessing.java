@@ -2,10 +2,10 @@ package org.jmultiprocessing;
 
 import java.util.List;
 
-import org.jmultiprocessing.internal.ChildProcess;
-import org.jmultiprocessing.internal.Deserialization;
-import org.jmultiprocessing.internal.Internals;
-import org.jmultiprocessing.internal.Launcher;
+import org.jmultiprocessing.internal.launch.ChildProcess;
+import org.jmultiprocessing.internal.codec.Deserialization;
+import org.jmultiprocessing.internal.runtime.Internals;
+import org.jmultiprocessing.internal.launch.Launcher;
 
 /**
  * The module-level functions of Python's {@code multiprocessing}: {@code import static
@@ -13,6 +13,25 @@ import org.jmultiprocessing.internal.Launcher;
  */
 public final class Multiprocessing {
     private Multiprocessing() {
+    }
+
+    /**
+     * The default context (Python's {@code multiprocessing.get_context()}): child JVMs and shared memory, what
+     * {@code new Queue<>()}, {@code new Pool(n)} and {@code new Process(...)} use.
+     */
+    public static Context getContext() {
+        return Context.DEFAULT;
+    }
+
+    /**
+     * The context named {@code name} (Python's {@code multiprocessing.get_context(method)}): {@code "process"}
+     * (the default) or {@code "thread"} (Python's {@code multiprocessing.dummy}: the same API over threads of
+     * this JVM), or a backend found as a service (see {@link org.jmultiprocessing.spi.Backend}).
+     *
+     * @throws IllegalArgumentException if no context has that name; the message lists the names there are
+     */
+    public static Context getContext(String name) {
+        return Context.named(name);
     }
 
     /** The process this code runs in: {@code MainProcess} in the notebook, the {@link Process} in a child. */

@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
-import org.jmultiprocessing.internal.ListJob;
-import org.jmultiprocessing.internal.PoolEngine;
-import org.jmultiprocessing.internal.StreamJob;
+import org.jmultiprocessing.internal.pool.ListJob;
+import org.jmultiprocessing.internal.pool.PoolEngine;
+import org.jmultiprocessing.internal.pool.StreamJob;
 import org.jmultiprocessing.internal.display.PoolWorkerRow;
 
 /**

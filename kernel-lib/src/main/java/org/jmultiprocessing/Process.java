@@ -10,10 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import org.jmultiprocessing.internal.ChildProcess;
-import org.jmultiprocessing.internal.ExitCodes;
-import org.jmultiprocessing.internal.Internals;
-import org.jmultiprocessing.internal.ProcessParts;
+import org.jmultiprocessing.internal.launch.ChildProcess;
+import org.jmultiprocessing.internal.launch.ExitCodes;
+import org.jmultiprocessing.internal.runtime.Internals;
+import org.jmultiprocessing.internal.ship.ProcessParts;
 import org.jmultiprocessing.internal.display.Tables;
 
 /**

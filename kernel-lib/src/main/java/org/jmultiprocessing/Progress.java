@@ -1,6 +1,6 @@
 package org.jmultiprocessing;
 
-import org.jmultiprocessing.internal.Job;
+import org.jmultiprocessing.internal.pool.Job;
 import org.jmultiprocessing.internal.display.ProgressBar;
 
 /**

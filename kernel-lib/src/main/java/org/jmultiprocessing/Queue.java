@@ -9,10 +9,11 @@ import java.util.ArrayDeque;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.jmultiprocessing.internal.ExitHooks;
-import org.jmultiprocessing.internal.LibraryThreads;
+import org.jmultiprocessing.spi.Deadline;
+import org.jmultiprocessing.internal.runtime.ExitHooks;
+import org.jmultiprocessing.internal.runtime.LibraryThreads;
 import org.jmultiprocessing.internal.shm.Backoff;
-import org.jmultiprocessing.internal.shm.MessageCodec;
+import org.jmultiprocessing.internal.codec.MessageCodec;
 import org.jmultiprocessing.internal.shm.MessageRing;
 import org.jmultiprocessing.internal.shm.QueueDescriptor;
 import org.jmultiprocessing.internal.shm.RegionDescriptor;
@@ -100,17 +101,17 @@ public class Queue<T> implements Serializable {
 
     /** Puts an item, waiting for a free slot if the queue has a maximum size and is full. */
     public void put(T item) {
-        putUntil(item, Backoff.FOREVER);
+        putUntil(item, Deadline.FOREVER);
     }
 
     /** Puts an item, waiting at most {@code timeoutSeconds} for a free slot; throws {@link Full} after that. */
     public void put(T item, double timeoutSeconds) {
-        putUntil(item, Backoff.deadlineAfterSeconds(timeoutSeconds));
+        putUntil(item, Deadline.deadlineAfterSeconds(timeoutSeconds));
     }
 
     /** Puts an item, waiting at most {@code timeout} for a free slot; throws {@link Full} after that. */
     public void put(T item, Duration timeout) {
-        putUntil(item, Backoff.deadlineAfter(timeout));
+        putUntil(item, Deadline.deadlineAfter(timeout));
     }
 
     /**
@@ -256,7 +257,7 @@ public class Queue<T> implements Serializable {
     }
 
     private void writeBacklog() {
-        Backoff backoff = new Backoff(Backoff.FOREVER);
+        Backoff backoff = new Backoff(Deadline.FOREVER);
         while (true) {
             MessageCodec.Encoded large = null;
             synchronized (feed) {
@@ -275,7 +276,7 @@ public class Queue<T> implements Serializable {
                     large = backlog.removeFirst();
                     streaming = true;
                 } else if (backlog.size() < before) {
-                    backoff = new Backoff(Backoff.FOREVER);
+                    backoff = new Backoff(Deadline.FOREVER);
                 }
             }
             if (large != null) {
@@ -283,7 +284,7 @@ public class Queue<T> implements Serializable {
                 synchronized (feed) {
                     streaming = false;
                 }
-                backoff = new Backoff(Backoff.FOREVER);
+                backoff = new Backoff(Deadline.FOREVER);
             } else {
                 backoff.idle();
             }
@@ -310,17 +311,17 @@ public class Queue<T> implements Serializable {
 
     /** Takes the next item, waiting as long as it takes. */
     public T get() {
-        return getUntil(Backoff.FOREVER);
+        return getUntil(Deadline.FOREVER);
     }
 
     /** Takes the next item, waiting at most {@code timeoutSeconds}; throws {@link Empty} after that. */
     public T get(double timeoutSeconds) {
-        return getUntil(Backoff.deadlineAfterSeconds(timeoutSeconds));
+        return getUntil(Deadline.deadlineAfterSeconds(timeoutSeconds));
     }
 
     /** Takes the next item, waiting at most {@code timeout}; throws {@link Empty} after that. */
     public T get(Duration timeout) {
-        return getUntil(Backoff.deadlineAfter(timeout));
+        return getUntil(Deadline.deadlineAfter(timeout));
     }
 
     /**

@@ -2,6 +2,7 @@ package org.jmultiprocessing;
 
 import static org.jmultiprocessing.internal.shm.SemaphoreDescriptor.*;
 
+import org.jmultiprocessing.spi.Deadline;
 import org.jmultiprocessing.internal.shm.LockHolder;
 import org.jmultiprocessing.internal.shm.SharedRegion;
 
@@ -117,7 +118,7 @@ public final class RLock extends SemLock {
     void reacquire(int depth) {
         enter();
         try {
-            acquireUntil(org.jmultiprocessing.internal.shm.Backoff.FOREVER);
+            acquireUntil(org.jmultiprocessing.spi.Deadline.FOREVER);
             region.putIntPlain(base + DEPTH_OFFSET, depth);
         } finally {
             exit();

@@ -7,7 +7,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
-import org.jmultiprocessing.internal.StreamJob;
+import org.jmultiprocessing.internal.pool.StreamJob;
 import org.jmultiprocessing.internal.display.ProgressBar;
 
 /**

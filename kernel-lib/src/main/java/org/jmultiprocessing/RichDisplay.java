@@ -3,7 +3,7 @@ package org.jmultiprocessing;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jmultiprocessing.internal.Internals;
+import org.jmultiprocessing.internal.runtime.Internals;
 import org.jmultiprocessing.internal.display.JupyterKernel;
 import org.jmultiprocessing.internal.display.Tables;
 

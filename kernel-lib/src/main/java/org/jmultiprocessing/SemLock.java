@@ -6,6 +6,7 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.jmultiprocessing.spi.Deadline;
 import org.jmultiprocessing.internal.shm.Backoff;
 import org.jmultiprocessing.internal.shm.RegionDescriptor;
 import org.jmultiprocessing.internal.shm.SemaphoreDescriptor;
@@ -85,7 +86,7 @@ public abstract class SemLock implements Serializable {
 
     /** Blocks until acquired; returns true, as Python's {@code acquire()} does. */
     public boolean acquire() {
-        return acquireUntil(Backoff.FOREVER);
+        return acquireUntil(Deadline.FOREVER);
     }
 
     /** Python's {@code acquire(block)}: with {@code block == false}, returns at once whether it acquired. */
@@ -98,12 +99,12 @@ public abstract class SemLock implements Serializable {
      * {@code block} is false) and returns whether it acquired.
      */
     public boolean acquire(boolean block, double timeoutSeconds) {
-        return block ? acquireUntil(Backoff.deadlineAfterSeconds(timeoutSeconds)) : acquire(false);
+        return block ? acquireUntil(Deadline.deadlineAfterSeconds(timeoutSeconds)) : acquire(false);
     }
 
     /** Waits at most {@code timeout} and returns whether it acquired. */
     public boolean acquire(Duration timeout) {
-        return acquireUntil(Backoff.deadlineAfter(timeout));
+        return acquireUntil(Deadline.deadlineAfter(timeout));
     }
 
     /**
@@ -142,7 +143,7 @@ public abstract class SemLock implements Serializable {
                 continue;
             }
             if (backoff == null) {
-                if (Backoff.hasPassed(deadline)) {
+                if (Deadline.hasPassed(deadline)) {
                     return false;
                 }
                 backoff = new Backoff(deadline);

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.RandomAccess;
 
-import org.jmultiprocessing.internal.shm.MessageCodec;
+import org.jmultiprocessing.internal.codec.MessageCodec;
 import org.jmultiprocessing.internal.shm.ShareableListDescriptor;
 
 /**

@@ -12,7 +12,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
-import org.jmultiprocessing.internal.Session;
+import org.jmultiprocessing.internal.runtime.Session;
 import org.jmultiprocessing.internal.shm.RegionDescriptor;
 import org.jmultiprocessing.internal.shm.SharedHandle;
 import org.jmultiprocessing.internal.shm.SharedRegion;

@@ -4,8 +4,9 @@ import static org.jmultiprocessing.internal.shm.QueueDescriptor.*;
 
 import java.io.Serializable;
 
+import org.jmultiprocessing.spi.Deadline;
 import org.jmultiprocessing.internal.shm.Backoff;
-import org.jmultiprocessing.internal.shm.MessageCodec;
+import org.jmultiprocessing.internal.codec.MessageCodec;
 import org.jmultiprocessing.internal.shm.MessageRing;
 import org.jmultiprocessing.internal.shm.QueueDescriptor;
 import org.jmultiprocessing.internal.shm.RegionDescriptor;
@@ -61,7 +62,7 @@ public final class SimpleQueue<T> implements Serializable {
         MessageRing.Frame frame;
         enter();
         try {
-            frame = ring.read(Backoff.FOREVER, null);
+            frame = ring.read(Deadline.FOREVER, null);
             region.getAndAddLong(base + SIZE_OFFSET, -1);
         } finally {
             hold.exit();

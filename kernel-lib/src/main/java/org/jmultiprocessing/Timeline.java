@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-import org.jmultiprocessing.internal.ChildProcess;
-import org.jmultiprocessing.internal.Internals;
+import org.jmultiprocessing.internal.launch.ChildProcess;
+import org.jmultiprocessing.internal.runtime.Internals;
 import org.jmultiprocessing.internal.display.JupyterKernel;
 import org.jmultiprocessing.internal.display.TimelineDrawing;
 import org.jmultiprocessing.internal.display.TimelineRecorder;

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.jmultiprocessing.internal.Session;
+import org.jmultiprocessing.internal.runtime.Session;
 import org.jmultiprocessing.internal.shm.Transfers;
 
 /**

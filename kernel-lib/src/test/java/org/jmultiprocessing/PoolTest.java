@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import org.jmultiprocessing.internal.Session;
+import org.jmultiprocessing.internal.runtime.Session;
 import org.jmultiprocessing.testing.CapturedOutput;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -439,7 +439,7 @@ class PoolTest {
         for (long pid : pids) {
             assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "worker " + pid + " still runs");
         }
-        try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(org.jmultiprocessing.internal.Session.current().directory())) {
+        try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(org.jmultiprocessing.internal.runtime.Session.current().directory())) {
             assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("pool-")).toList());
         }
     }

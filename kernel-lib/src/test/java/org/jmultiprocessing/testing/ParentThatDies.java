@@ -4,7 +4,7 @@ import org.jmultiprocessing.Multiprocessing;
 import org.jmultiprocessing.Process;
 import org.jmultiprocessing.Queue;
 import org.jmultiprocessing.SharedMemory;
-import org.jmultiprocessing.internal.Session;
+import org.jmultiprocessing.internal.runtime.Session;
 
 /**
  * Test-only parent program: starts a long-running child that holds a queue and a shared-memory block (files

@@ -1,7 +1,7 @@
 package org.jmultiprocessing.testing;
 
 import org.jmultiprocessing.Process;
-import org.jmultiprocessing.internal.Session;
+import org.jmultiprocessing.internal.runtime.Session;
 
 /** Test-only parent program: returns from main while a daemon and a non-daemon child still run. */
 public final class ParentThatExits {

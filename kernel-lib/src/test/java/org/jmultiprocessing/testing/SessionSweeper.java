@@ -3,7 +3,7 @@ package org.jmultiprocessing.testing;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 
-import org.jmultiprocessing.internal.Session;
+import org.jmultiprocessing.internal.runtime.Session;
 
 /**
  * Test-only program: a new root process, whose session start sweeps directories of dead roots in the

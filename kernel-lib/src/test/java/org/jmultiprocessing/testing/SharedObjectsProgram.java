@@ -7,7 +7,7 @@ import org.jmultiprocessing.Process;
 import org.jmultiprocessing.Queue;
 import org.jmultiprocessing.SharedMemory;
 import org.jmultiprocessing.Value;
-import org.jmultiprocessing.internal.Session;
+import org.jmultiprocessing.internal.runtime.Session;
 
 /**
  * Test-only root program that creates one of each kind of shared object and uses them with a child; with

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.jmultiprocessing.internal.LibraryThreads;
+import org.jmultiprocessing.internal.runtime.LibraryThreads;
 
 /**
  * A live view of one pool call's {@link JobProgress}. In a Jupyter kernel it is one display (text/html with a

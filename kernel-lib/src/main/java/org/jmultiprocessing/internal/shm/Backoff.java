@@ -1,21 +1,21 @@
 package org.jmultiprocessing.internal.shm;
 
-import java.time.Duration;
+import static org.jmultiprocessing.spi.Deadline.FOREVER;
+
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+
+import org.jmultiprocessing.spi.Deadline;
 
 /**
  * How a waiter for a word in shared memory passes time: spin briefly (the other process usually answers
  * within microseconds), then yield, then sleep in growing steps up to a millisecond, so a long
  * wait costs almost no CPU. There is no cross-process futex in Java, so sleeping is the blocking primitive.
  *
- * <p>Also carries the deadline of a timed wait: {@code deadline} is an absolute {@link System#nanoTime()},
- * or {@link #FOREVER}.
+ * <p>Also carries the deadline of a timed wait (see {@link Deadline}).
  */
 public final class Backoff {
-    public static final long FOREVER = Long.MAX_VALUE;
-
     private static final int SPINS = 200;
     private static final int YIELDS = 50;
     private static final long MIN_PARK_NANOS = 1_000;
@@ -42,57 +42,13 @@ public final class Backoff {
         this.interruptible = interruptible;
     }
 
-    /** The deadline for waiting {@code timeoutNanos} from now; negative means forever. */
-    public static long deadlineAfter(long timeoutNanos) {
-        if (timeoutNanos < 0) {
-            return FOREVER;
-        }
-        long now = System.nanoTime();
-        long deadline = now + timeoutNanos;
-        return deadline - now < 0 ? FOREVER : deadline;
-    }
-
-    /** The deadline for a Python-style timeout in seconds (see {@link #toNanos(double)}). */
-    public static long deadlineAfterSeconds(double timeoutSeconds) {
-        return deadlineAfter(toNanos(timeoutSeconds));
-    }
-
-    /** The deadline for waiting {@code timeout} from now. */
-    public static long deadlineAfter(Duration timeout) {
-        return deadlineAfter(toNanos(timeout));
-    }
-
-    /** True once {@code deadline} has passed; never for {@link #FOREVER}. */
-    public static boolean hasPassed(long deadline) {
-        return deadline != FOREVER && System.nanoTime() - deadline >= 0;
-    }
-
-    /** Converts a Python-style timeout in seconds, rejecting what Python rejects. */
-    public static long toNanos(double timeoutSeconds) {
-        if (Double.isNaN(timeoutSeconds) || timeoutSeconds < 0) {
-            throw new IllegalArgumentException("timeout must be a non-negative number of seconds, got " + timeoutSeconds);
-        }
-        return timeoutSeconds >= Long.MAX_VALUE / 1e9 ? Long.MAX_VALUE : (long) (timeoutSeconds * 1e9);
-    }
-
-    public static long toNanos(Duration timeout) {
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
-        }
-        try {
-            return timeout.toNanos();
-        } catch (ArithmeticException tooLong) {
-            return Long.MAX_VALUE;
-        }
-    }
-
     public long deadline() {
         return deadline;
     }
 
     /** True once the deadline has passed. */
     public boolean expired() {
-        return hasPassed(deadline);
+        return Deadline.hasPassed(deadline);
     }
 
     /** True when this wait has reached the sleeping phase, where slower checks (liveness of peers) are cheap. */

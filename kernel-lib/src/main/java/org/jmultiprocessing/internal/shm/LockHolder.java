@@ -1,6 +1,6 @@
 package org.jmultiprocessing.internal.shm;
 
-import org.jmultiprocessing.internal.Internals;
+import org.jmultiprocessing.internal.runtime.Internals;
 
 /**
  * The holder of a lock as the owner word of {@link SemaphoreDescriptor} records it: the process id of the

@@ -1,11 +1,13 @@
 package org.jmultiprocessing.internal.shm;
 
+import org.jmultiprocessing.spi.Deadline;
+import org.jmultiprocessing.internal.codec.MessageCodec;
 import static org.jmultiprocessing.internal.shm.RingDescriptor.*;
 
 import java.nio.MappedByteBuffer;
 import java.util.function.BooleanSupplier;
 
-import org.jmultiprocessing.internal.Internals;
+import org.jmultiprocessing.internal.runtime.Internals;
 
 /**
  * Framed messages through a byte ring in shared memory (layout in {@link RingDescriptor}). Writers take the
@@ -121,7 +123,7 @@ public final class MessageRing {
      * will ever read.
      */
     public void write(int tag, byte[] payload, int offset, int length, BooleanSupplier readerGone) {
-        lockUntil(WRITE_LOCK_OFFSET, Backoff.FOREVER);
+        lockUntil(WRITE_LOCK_OFFSET, Deadline.FOREVER);
         try {
             long tail = region.getLongPlain(base + TAIL_OFFSET);
             awaitRoom(tail, FRAME_HEADER_LENGTH, readerGone);
@@ -138,7 +140,7 @@ public final class MessageRing {
 
     /** Waits, interruptibly, for room for the frame header: nothing has been written yet. */
     private void awaitRoom(long tail, int count, BooleanSupplier readerGone) {
-        Backoff backoff = new Backoff(Backoff.FOREVER);
+        Backoff backoff = new Backoff(Deadline.FOREVER);
         while (capacity - (tail - region.getLongAcquire(base + HEAD_OFFSET)) < count) {
             if (readerGone != null && backoff.slowCheckDue() && readerGone.getAsBoolean()) {
                 throw new PeerGoneException("broken pipe: the receiving end is closed");
@@ -165,7 +167,7 @@ public final class MessageRing {
                 continue;
             }
             if (backoff == null) {
-                backoff = new Backoff(Backoff.FOREVER, false);
+                backoff = new Backoff(Deadline.FOREVER, false);
             }
             if (readerGone != null && backoff.slowCheckDue() && readerGone.getAsBoolean()) {
                 throw new PeerGoneException("broken pipe: the receiving end is closed");
@@ -266,7 +268,7 @@ public final class MessageRing {
     private void drain(long head, byte[] payload, BooleanSupplier writerGone) {
         int offset = 0;
         while (offset < payload.length) {
-            awaitBytes(head, 1, Backoff.FOREVER, writerGone, false);
+            awaitBytes(head, 1, Deadline.FOREVER, writerGone, false);
             long tail = region.getLongAcquire(base + TAIL_OFFSET);
             int available = (int) Math.min(tail - head, payload.length - offset);
             copyOut(head, payload, offset, available);

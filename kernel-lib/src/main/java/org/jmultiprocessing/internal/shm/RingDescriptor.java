@@ -1,5 +1,7 @@
 package org.jmultiprocessing.internal.shm;
 
+import org.jmultiprocessing.internal.codec.MessageCodec;
+
 /**
  * Layout of a message ring: a byte ring in shared memory carrying framed messages from any number of
  * writers to any number of readers, one writer and one reader at a time (each side has its own lock, so a

@@ -1,5 +1,7 @@
 package org.jmultiprocessing.internal.shm;
 
+import org.jmultiprocessing.internal.codec.MessageCodec;
+
 /**
  * Layout of a {@code ShareableList} inside its {@code SharedMemory} block.
  *

@@ -3,7 +3,7 @@ package org.jmultiprocessing.internal.shm;
 import java.io.Serializable;
 import java.nio.file.Path;
 
-import org.jmultiprocessing.internal.Internals;
+import org.jmultiprocessing.internal.runtime.Internals;
 
 /**
  * The serialized form of a shared object: its file, the process that sent it, and how the receiver makes its

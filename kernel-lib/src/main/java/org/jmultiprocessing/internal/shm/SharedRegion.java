@@ -22,9 +22,9 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.jmultiprocessing.internal.ExitHooks;
-import org.jmultiprocessing.internal.Internals;
-import org.jmultiprocessing.internal.Session;
+import org.jmultiprocessing.internal.runtime.ExitHooks;
+import org.jmultiprocessing.internal.runtime.Internals;
+import org.jmultiprocessing.internal.runtime.Session;
 
 /**
  * One memory-mapped file in the session directory, shared by every process that attaches to it, with atomic

@@ -1,5 +1,7 @@
 package org.jmultiprocessing.internal.shm;
 
+import org.jmultiprocessing.spi.Deadline;
+
 /**
  * A mutual-exclusion word in shared memory for short internal critical sections (0 free, 1 held):
  * compare-and-set, backing off as {@link Backoff} does while another thread or process holds it.
@@ -12,7 +14,7 @@ public final class SpinMutex {
         if (region.compareAndSetInt(offset, 0, 1)) {
             return;
         }
-        Backoff backoff = new Backoff(Backoff.FOREVER);
+        Backoff backoff = new Backoff(Deadline.FOREVER);
         while (!(region.getIntVolatile(offset) == 0 && region.compareAndSetInt(offset, 0, 1))) {
             backoff.idle();
         }

@@ -1,0 +1,239 @@
+package org.jmultiprocessing.internal.pool;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A job over an input read lazily ({@code imap}, {@code imapUnordered}). The consumer's thread reads the
+ * input and submits chunks, keeping at most {@code window} chunks submitted but not yet consumed: a huge or
+ * endless input never fills memory, and the input iterator is only ever touched by the consumer's thread.
+ * As in Python, a failed chunk raises its error at its position and iteration can go on after it.
+ */
+public final class StreamJob extends Job {
+    /** Returned by {@link #next} when the results are exhausted. */
+    public static final Object END = new Object();
+
+    private final Iterator<?> input;
+    private final int chunkSize;
+    private final boolean ordered;
+    private final int window;
+    private final Map<Integer, Object> done = new HashMap<>();
+    private final ArrayDeque<Object> doneInOrderOfCompletion = new ArrayDeque<>();
+
+    private int submitted;
+    private long itemsRead;
+    private int completed;
+    private int consumed;
+    private boolean inputEnded;
+    private boolean feedingStopped;
+    private String cancelled;
+    private Object[] current;
+    private int position;
+
+    public StreamJob(PoolEngine pool, Object function, boolean starred, Iterator<?> input, int chunkSize, boolean ordered) {
+        super(pool, function, starred, ordered ? "imap" : "imapUnordered");
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunksize must be at least 1, got " + chunkSize);
+        }
+        this.input = input;
+        this.chunkSize = chunkSize;
+        this.ordered = ordered;
+        this.window = 4 * pool.processes();
+        pool.register(this);
+        feed();
+    }
+
+    /**
+     * The next result, or {@link #END}; {@code timeoutNanos < 0} waits without limit. Throws the failure of
+     * the chunk the result belongs to.
+     */
+    public Object next(long timeoutNanos) throws InterruptedException, TimeoutException, Throwable {
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (true) {
+            if (current != null && position < current.length) {
+                return current[position++];
+            }
+            current = null;
+            feed();
+            Object outcome;
+            synchronized (this) {
+                outcome = ordered ? done.remove(consumed) : doneInOrderOfCompletion.poll();
+                if (outcome == null) {
+                    if (cancelled != null) {
+                        throw new CancellationException(cancelled);
+                    }
+                    if (consumed == submitted && (inputEnded || feedingStopped)) {
+                        if (!inputEnded) {
+                            throw new IllegalStateException("the pool was closed before this imap had submitted all its"
+                                    + " input; iterate the results before closing the pool");
+                        }
+                        return END;
+                    }
+                    long left = deadline - System.nanoTime();
+                    if (timeoutNanos >= 0 && left <= 0) {
+                        throw new TimeoutException("no result within the timeout");
+                    }
+                    awaitChange(timeoutNanos < 0 ? -1 : left);
+                    continue;
+                }
+                consumed++;
+            }
+            if (outcome instanceof Throwable error) {
+                throw error;
+            }
+            current = (Object[]) outcome;
+            position = 0;
+        }
+    }
+
+    /**
+     * Waits for a chunk to complete. A kernel whose interrupt stops the thread ({@code Thread.stop}, as
+     * JShell's local engine does on Java 17) aborts the wait with an Error: the job is cancelled all the same.
+     */
+    private void awaitChange(long timeoutNanos) throws InterruptedException {
+        try {
+            if (timeoutNanos < 0) {
+                wait();
+            } else {
+                TimeUnit.NANOSECONDS.timedWait(this, timeoutNanos);
+            }
+        } catch (Error e) {
+            cancel("the iterating thread was stopped");
+            throw e;
+        }
+    }
+
+    /** Submits chunks until the window is full or the input ends; runs in the consumer's thread. */
+    private void feed() {
+        while (true) {
+            int index;
+            synchronized (this) {
+                if (inputEnded || feedingStopped || cancelled != null || submitted - consumed >= window) {
+                    return;
+                }
+                index = submitted;
+            }
+            List<Object> items = new ArrayList<>(chunkSize);
+            Throwable inputError = null;
+            try {
+                while (items.size() < chunkSize && input.hasNext()) {
+                    items.add(input.next());
+                }
+            } catch (RuntimeException e) {
+                inputError = e;
+            }
+            boolean last = inputError != null || !input.hasNext();
+            if (items.isEmpty() && inputError == null) {
+                endInput();
+                return;
+            }
+            Chunk chunk = null;
+            if (inputError == null) {
+                try {
+                    chunk = Chunk.encode(this, index, items.toArray(), index * chunkSize);
+                } catch (RuntimeException e) {
+                    inputError = e;
+                }
+            }
+            synchronized (this) {
+                submitted++;
+                itemsRead += items.size();
+            }
+            if (chunk != null) {
+                pool.enqueue(chunk);
+            } else {
+                failed(new Chunk(this, index, 0, new byte[0], Map.of()), inputError);
+            }
+            if (last) {
+                endInput();
+                return;
+            }
+        }
+    }
+
+    private void endInput() {
+        synchronized (this) {
+            inputEnded = true;
+            progress.inputEnded(itemsRead);
+            notifyAll();
+        }
+        finishIfDone();
+    }
+
+    /** The pool was closed: what was submitted completes, nothing more is read. */
+    void stopFeeding() {
+        synchronized (this) {
+            feedingStopped = true;
+            notifyAll();
+        }
+        finishIfDone();
+    }
+
+    private void finishIfDone() {
+        boolean finished;
+        synchronized (this) {
+            finished = cancelled == null && completed == submitted && (inputEnded || feedingStopped);
+        }
+        if (finished) {
+            pool.finished(this);
+        }
+    }
+
+    @Override
+    public boolean isBatch() {
+        return true;
+    }
+
+    @Override
+    synchronized boolean isAbandoned() {
+        return cancelled != null;
+    }
+
+    @Override
+    void succeeded(Chunk chunk, Object[] results) {
+        complete(chunk, results);
+    }
+
+    @Override
+    void failed(Chunk chunk, Throwable error) {
+        complete(chunk, error);
+    }
+
+    private void complete(Chunk chunk, Object outcome) {
+        synchronized (this) {
+            if (cancelled != null) {
+                return;
+            }
+            completed++;
+            // An input error comes as a chunk of no items: it still counts as one failure.
+            progress.chunkEnded(Math.max(1, chunk.size()), !(outcome instanceof Throwable));
+            if (ordered) {
+                done.put(chunk.index(), outcome);
+            } else {
+                doneInOrderOfCompletion.add(outcome);
+            }
+            notifyAll();
+        }
+        finishIfDone();
+    }
+
+    @Override
+    public void cancel(String reason) {
+        synchronized (this) {
+            if (cancelled != null) {
+                return;
+            }
+            cancelled = reason;
+            notifyAll();
+        }
+        pool.finished(this);
+        pool.abandon(this);
+    }
+}

@@ -1,0 +1,5 @@
+package org.jmultiprocessing.spi;
+
+/** The queues and pipes of a backend. */
+public interface Channels {
+}

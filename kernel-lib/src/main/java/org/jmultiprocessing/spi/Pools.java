@@ -1,0 +1,5 @@
+package org.jmultiprocessing.spi;
+
+/** Runs pools of workers for a backend. */
+public interface Pools {
+}

@@ -1,0 +1,5 @@
+package org.jmultiprocessing.spi;
+
+/** The shared values and arrays of primitives of a backend. */
+public interface SharedCells {
+}

@@ -1,0 +1,5 @@
+package org.jmultiprocessing.spi;
+
+/** The events and barriers of a backend. */
+public interface Signals {
+}
