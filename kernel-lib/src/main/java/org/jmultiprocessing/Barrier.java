@@ -1,16 +1,10 @@
 package org.jmultiprocessing;
 
-import static org.jmultiprocessing.internal.shm.SyncDescriptor.*;
-
 import java.io.Serializable;
 import java.time.Duration;
 
 import org.jmultiprocessing.spi.Deadline;
-import org.jmultiprocessing.internal.shm.Backoff;
-import org.jmultiprocessing.internal.shm.RegionDescriptor;
-import org.jmultiprocessing.internal.shm.SharedHandle;
-import org.jmultiprocessing.internal.shm.SharedRegion;
-import org.jmultiprocessing.internal.shm.SpinMutex;
+import org.jmultiprocessing.spi.Signals;
 
 /**
  * A barrier for a fixed number of parties, threads or processes (Python's {@code multiprocessing.Barrier}):
@@ -21,6 +15,9 @@ import org.jmultiprocessing.internal.shm.SpinMutex;
  * {@link #abort()}, a failing action or a {@link #reset()} while parties wait breaks the barrier: every
  * waiter, and every later {@code await} until {@code reset()}, gets {@link Broken} (Python's
  * {@code BrokenBarrierError}).
+ *
+ * <p>{@code new Barrier(parties)} is the default context's, {@code ctx.barrier(parties)} a given
+ * {@link Context}'s; a barrier of the thread context cannot be sent to another process.
  */
 public final class Barrier implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -30,50 +27,64 @@ public final class Barrier implements Serializable {
     public interface Action extends Runnable, Serializable {
     }
 
-    private final transient SharedRegion region;
-    private final transient int base;
-    private final transient int parties;
+    private final transient Signals.Rendezvous state;
     private final transient Action action;
+    /** The action as the backend runs it: a failure becomes {@link Broken}; null without an action. */
+    private final transient Runnable guardedAction;
     private final transient long defaultTimeoutNanos;
 
     public Barrier(int parties) {
-        this(parties, null);
+        this(Context.DEFAULT, parties, null);
     }
 
     public Barrier(int parties, Action action) {
-        this(parties, action, -1);
+        this(Context.DEFAULT, parties, action);
     }
 
     /** A barrier whose {@code await()} gives up after {@code timeoutSeconds} by default. */
     public Barrier(int parties, Action action, double timeoutSeconds) {
-        this(parties, action, timeoutSeconds < 0 ? -1 : Deadline.toNanos(timeoutSeconds));
+        this(Context.DEFAULT, parties, action, timeoutSeconds);
     }
 
     public Barrier(int parties, Action action, Duration timeout) {
-        this(parties, action, Deadline.toNanos(timeout));
+        this(Context.DEFAULT, parties, action, timeout);
     }
 
-    private Barrier(int parties, Action action, long defaultTimeoutNanos) {
+    Barrier(Context context, int parties, Action action) {
+        this(context, parties, action, -1L);
+    }
+
+    Barrier(Context context, int parties, Action action, double timeoutSeconds) {
+        this(context, parties, action, timeoutSeconds < 0 ? -1L : Deadline.toNanos(timeoutSeconds));
+    }
+
+    Barrier(Context context, int parties, Action action, Duration timeout) {
+        this(context, parties, action, Deadline.toNanos(timeout));
+    }
+
+    /** @param defaultTimeoutNanos the timeout of {@link #await()}; negative for none */
+    private Barrier(Context context, int parties, Action action, long defaultTimeoutNanos) {
+        this(context.backend().signals().barrier(checkParties(parties)), action, defaultTimeoutNanos);
+    }
+
+    private Barrier(Signals.Rendezvous state, Action action, long defaultTimeoutNanos) {
+        this.state = state;
+        this.action = action;
+        this.guardedAction = action == null ? null : () -> {
+            try {
+                action.run();
+            } catch (RuntimeException | Error e) {
+                throw new Broken("the barrier action failed: " + e, e);
+            }
+        };
+        this.defaultTimeoutNanos = defaultTimeoutNanos;
+    }
+
+    private static int checkParties(int parties) {
         if (parties < 1) {
             throw new IllegalArgumentException("a barrier needs at least 1 party, got " + parties);
         }
-        this.region = SharedRegion.create("barrier", BARRIER_LENGTH);
-        this.base = RegionDescriptor.HEADER_LENGTH;
-        this.parties = parties;
-        this.action = action;
-        this.defaultTimeoutNanos = defaultTimeoutNanos;
-        region.putIntVolatile(base + BARRIER_PARTIES_OFFSET, parties);
-        region.putIntVolatile(base + BARRIER_RESET_GENERATION_OFFSET, -1);
-        region.holdUntilCollected(this, 0);
-    }
-
-    private Barrier(SharedRegion region, long senderPid, Action action, long defaultTimeoutNanos) {
-        this.region = region;
-        this.base = RegionDescriptor.HEADER_LENGTH;
-        this.parties = region.getIntVolatile(base + BARRIER_PARTIES_OFFSET);
-        this.action = action;
-        this.defaultTimeoutNanos = defaultTimeoutNanos;
-        region.acceptTransitUntilCollected(this, 0, senderPid);
+        return parties;
     }
 
     /** Waits for all parties, with the barrier's default timeout; returns this party's arrival index. */
@@ -91,117 +102,54 @@ public final class Barrier implements Serializable {
     }
 
     private int awaitUntil(long deadline) {
-        lock();
-        int generation;
-        int index;
-        try {
-            if (isBroken()) {
+        int index = state.await(deadline, guardedAction);
+        switch (index) {
+            case Signals.Rendezvous.BROKEN:
                 throw new Broken("barrier is broken (aborted, timed out or its action failed); reset() it first");
-            }
-            generation = region.getIntVolatile(base + BARRIER_GENERATION_OFFSET);
-            index = region.getIntVolatile(base + BARRIER_ARRIVED_OFFSET);
-            region.putIntVolatile(base + BARRIER_ARRIVED_OFFSET, index + 1);
-            if (index + 1 == parties) {
-                if (action != null) {
-                    try {
-                        action.run();
-                    } catch (RuntimeException | Error e) {
-                        region.putIntVolatile(base + BARRIER_BROKEN_OFFSET, 1);
-                        throw new Broken("the barrier action failed: " + e, e);
-                    }
-                }
-                region.putIntVolatile(base + BARRIER_ARRIVED_OFFSET, 0);
-                region.putIntVolatile(base + BARRIER_GENERATION_OFFSET, generation + 1);
-                return index;
-            }
-        } finally {
-            unlock();
-        }
-        Backoff backoff = new Backoff(deadline);
-        while (true) {
-            if (region.getIntVolatile(base + BARRIER_GENERATION_OFFSET) != generation) {
-                if (region.getIntVolatile(base + BARRIER_RESET_GENERATION_OFFSET) == generation) {
-                    throw new Broken("barrier was reset while waiting");
-                }
-                return index;
-            }
-            if (isBroken()) {
+            case Signals.Rendezvous.BROKEN_WHILE_WAITING:
                 throw new Broken("barrier was broken while waiting (aborted, timed out or its action failed)");
-            }
-            if (backoff.expired()) {
-                lock();
-                try {
-                    if (region.getIntVolatile(base + BARRIER_GENERATION_OFFSET) == generation) {
-                        region.putIntVolatile(base + BARRIER_BROKEN_OFFSET, 1);
-                        throw new Broken("barrier timed out waiting for " + parties + " parties; it is now broken");
-                    }
-                } finally {
-                    unlock();
-                }
-                continue;
-            }
-            backoff.idle();
+            case Signals.Rendezvous.RESET_WHILE_WAITING:
+                throw new Broken("barrier was reset while waiting");
+            case Signals.Rendezvous.TIMED_OUT:
+                throw new Broken("barrier timed out waiting for " + parties() + " parties; it is now broken");
+            default:
+                return index;
         }
     }
 
     /** Returns the barrier to its initial state; parties waiting now get {@link Broken}. */
     public void reset() {
-        lock();
-        try {
-            int generation = region.getIntVolatile(base + BARRIER_GENERATION_OFFSET);
-            if (region.getIntVolatile(base + BARRIER_ARRIVED_OFFSET) > 0 || isBroken()) {
-                region.putIntVolatile(base + BARRIER_RESET_GENERATION_OFFSET, generation);
-                region.putIntVolatile(base + BARRIER_ARRIVED_OFFSET, 0);
-                region.putIntVolatile(base + BARRIER_BROKEN_OFFSET, 0);
-                region.putIntVolatile(base + BARRIER_GENERATION_OFFSET, generation + 1);
-            }
-        } finally {
-            unlock();
-        }
+        state.reset();
     }
 
     /** Breaks the barrier: waiting and future parties get {@link Broken} until {@link #reset()}. */
     public void abort() {
-        lock();
-        try {
-            region.putIntVolatile(base + BARRIER_BROKEN_OFFSET, 1);
-        } finally {
-            unlock();
-        }
+        state.abort();
     }
 
     public int parties() {
-        return parties;
+        return state.parties();
     }
 
     /** Parties waiting now (Python's {@code n_waiting}). */
     public int nWaiting() {
-        return isBroken() ? 0 : region.getIntVolatile(base + BARRIER_ARRIVED_OFFSET);
+        return isBroken() ? 0 : state.arrived();
     }
 
     /** Python's {@code broken}. */
     public boolean isBroken() {
-        return region.getIntVolatile(base + BARRIER_BROKEN_OFFSET) == 1;
-    }
-
-    private void lock() {
-        SpinMutex.lock(region, base + BARRIER_MUTEX_OFFSET);
-    }
-
-    private void unlock() {
-        SpinMutex.unlock(region, base + BARRIER_MUTEX_OFFSET);
+        return state.isBroken();
     }
 
     @Override
     public String toString() {
-        return "Barrier(parties=" + parties + ", waiting=" + nWaiting() + (isBroken() ? ", broken" : "") + ")";
+        return "Barrier(parties=" + parties() + ", waiting=" + nWaiting() + (isBroken() ? ", broken" : "") + ")";
     }
 
     Object writeReplace() {
         Action action = this.action;
         long defaultTimeoutNanos = this.defaultTimeoutNanos;
-        return SharedHandle.of(region, 0,
-                (attached, senderPid) -> new Barrier(attached, senderPid, action, defaultTimeoutNanos));
+        return state.transit(received -> new Barrier(received, action, defaultTimeoutNanos));
     }
 
     /** Thrown to every party of a broken barrier (Python's {@code threading.BrokenBarrierError}). */

@@ -93,6 +93,31 @@ public final class Context {
     // ---------------------------------------------------------------------------------------------------------
     // events and barriers
 
+    /** A new event of this context, clear (Python's {@code ctx.Event()}). */
+    public Event event() {
+        return new Event(this);
+    }
+
+    /** A new barrier of this context for {@code parties} parties (Python's {@code ctx.Barrier(parties)}). */
+    public Barrier barrier(int parties) {
+        return new Barrier(this, parties, null);
+    }
+
+    /** A new barrier whose last party to arrive runs {@code action} (Python's {@code ctx.Barrier(parties, action)}). */
+    public Barrier barrier(int parties, Barrier.Action action) {
+        return new Barrier(this, parties, action);
+    }
+
+    /** A new barrier whose {@code await()} gives up after {@code timeoutSeconds} by default (Python's {@code timeout}). */
+    public Barrier barrier(int parties, Barrier.Action action, double timeoutSeconds) {
+        return new Barrier(this, parties, action, timeoutSeconds);
+    }
+
+    /** A new barrier whose {@code await()} gives up after {@code timeout} by default. */
+    public Barrier barrier(int parties, Barrier.Action action, java.time.Duration timeout) {
+        return new Barrier(this, parties, action, timeout);
+    }
+
     // ---------------------------------------------------------------------------------------------------------
     // shared values and arrays
 

@@ -1,71 +1,64 @@
 package org.jmultiprocessing;
 
-import static org.jmultiprocessing.internal.shm.SyncDescriptor.*;
-
 import java.io.Serializable;
 import java.time.Duration;
 
 import org.jmultiprocessing.spi.Deadline;
-import org.jmultiprocessing.internal.shm.Backoff;
-import org.jmultiprocessing.internal.shm.RegionDescriptor;
-import org.jmultiprocessing.internal.shm.SharedHandle;
-import org.jmultiprocessing.internal.shm.SharedRegion;
+import org.jmultiprocessing.spi.Signals;
 
 /**
  * A flag that threads and processes can wait for (Python's {@code multiprocessing.Event}). Python's
  * {@code wait(timeout)} is {@link #await(double)} here, because {@code wait} is a final method of every Java
  * object.
+ *
+ * <p>{@code new Event()} is the default context's, {@code ctx.event()} a given {@link Context}'s; an event of
+ * the thread context cannot be sent to another process.
  */
 public final class Event implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private final transient SharedRegion region;
-    private final transient int flag;
+    private final transient Signals.Flag flag;
 
     public Event() {
-        this.region = SharedRegion.create("event", EVENT_LENGTH);
-        this.flag = RegionDescriptor.HEADER_LENGTH + EVENT_FLAG_OFFSET;
-        region.holdUntilCollected(this, 0);
+        this(Context.DEFAULT);
     }
 
-    private Event(SharedRegion region, long senderPid) {
-        this.region = region;
-        this.flag = RegionDescriptor.HEADER_LENGTH + EVENT_FLAG_OFFSET;
-        region.acceptTransitUntilCollected(this, 0, senderPid);
+    Event(Context context) {
+        this(context.backend().signals().event());
+    }
+
+    private Event(Signals.Flag flag) {
+        this.flag = flag;
     }
 
     /** Sets the flag, releasing every waiter. */
     public void set() {
-        region.putIntVolatile(flag, 1);
+        flag.set();
     }
 
     /** Clears the flag. */
     public void clear() {
-        region.putIntVolatile(flag, 0);
+        flag.clear();
     }
 
     /** Python's {@code is_set()}. */
     public boolean isSet() {
-        return region.getIntVolatile(flag) == 1;
+        return flag.isSet();
     }
 
     /** Waits until the flag is set (Python's {@code wait()}); returns true. */
     public boolean await() {
-        return awaitUntil(Deadline.FOREVER);
+        return flag.awaitUntil(Deadline.FOREVER);
     }
 
     /** Waits at most {@code timeoutSeconds} for the flag (Python's {@code wait(timeout)}); returns the flag. */
     public boolean await(double timeoutSeconds) {
-        return awaitUntil(Deadline.deadlineAfterSeconds(timeoutSeconds));
+        return flag.awaitUntil(Deadline.deadlineAfterSeconds(timeoutSeconds));
     }
 
     /** Waits at most {@code timeout} for the flag; returns the flag. */
     public boolean await(Duration timeout) {
-        return awaitUntil(Deadline.deadlineAfter(timeout));
-    }
-
-    private boolean awaitUntil(long deadline) {
-        return new Backoff(deadline).await(this::isSet);
+        return flag.awaitUntil(Deadline.deadlineAfter(timeout));
     }
 
     @Override
@@ -74,6 +67,6 @@ public final class Event implements Serializable {
     }
 
     Object writeReplace() {
-        return SharedHandle.of(region, 0, Event::new);
+        return flag.transit(Event::new);
     }
 }

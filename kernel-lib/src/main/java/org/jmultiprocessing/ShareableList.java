@@ -1,16 +1,11 @@
 package org.jmultiprocessing;
 
-import static org.jmultiprocessing.internal.shm.ShareableListDescriptor.*;
-
 import java.io.Serializable;
-import java.nio.ByteBuffer;
 import java.util.AbstractList;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.RandomAccess;
 
-import org.jmultiprocessing.internal.codec.MessageCodec;
-import org.jmultiprocessing.internal.shm.ShareableListDescriptor;
+import org.jmultiprocessing.spi.SharedBlocks;
 
 /**
  * A fixed-length list in a {@link SharedMemory} block (Python's
@@ -27,7 +22,7 @@ import org.jmultiprocessing.internal.shm.ShareableListDescriptor;
  * <p>The list cannot grow or shrink. A replacement may have another type, but a string or byte array must
  * fit in the bytes its slot got at creation (at least 8, else the original length rounded up to 8), as in
  * Python; otherwise {@link IllegalArgumentException}. Items are not written atomically: guard concurrent
- * writers with a {@link Lock}. Layout in {@link ShareableListDescriptor}.
+ * writers with a {@link Lock}.
  *
  * <p>As in Python, {@code list.shm().close()} ends this process's use of the list: its memory is unmapped
  * at once, and every later access is an {@link IllegalStateException}.
@@ -35,12 +30,16 @@ import org.jmultiprocessing.internal.shm.ShareableListDescriptor;
 public final class ShareableList extends AbstractList<Object> implements RandomAccess, Serializable {
     private static final long serialVersionUID = 1L;
 
-    private final SharedMemory shm;
-    private transient ByteBuffer buffer;
+    /** Where lists lay out their items: the blocks of {@link SharedMemory}. */
+    private static final SharedBlocks BLOCKS = Context.DEFAULT.backend().memory();
 
-    private ShareableList(SharedMemory shm) {
+    private final SharedMemory shm;
+    /** The items in {@code shm}'s memory: use only between {@code shm.enter()} and {@code shm.exit()}. */
+    private transient SharedBlocks.ItemList items;
+
+    private ShareableList(SharedMemory shm, SharedBlocks.ItemList items) {
         this.shm = shm;
-        this.buffer = shm.unpinnedBuf();
+        this.items = items;
     }
 
     /** A new list holding {@code items}. */
@@ -55,103 +54,67 @@ public final class ShareableList extends AbstractList<Object> implements RandomA
 
     /** A new list holding {@code items}, in a block called {@code name}. */
     public static ShareableList create(String name, List<?> items) {
-        List<MessageCodec.Encoded> encoded = new ArrayList<>();
-        long size = ITEMS_OFFSET + (long) items.size() * ITEM_LENGTH;
-        for (Object item : items) {
-            MessageCodec.Encoded e = encodeItem(item);
-            encoded.add(e);
-            size += ShareableListDescriptor.capacityFor(e.length());
-        }
+        items.forEach(ShareableList::checkItem);
+        SharedBlocks.ListLayout layout = BLOCKS.layOut(items);
+        long size = layout.size();
         if (size > SharedMemory.MAX_SIZE) {
             throw new IllegalArgumentException("these " + items.size() + " items need " + size + " bytes of shared"
                     + " memory, more than the largest block (" + SharedMemory.MAX_SIZE + " bytes): share fewer or"
                     + " smaller items");
         }
         SharedMemory shm = name == null ? SharedMemory.create((int) size) : SharedMemory.create(name, (int) size);
-        ShareableList list = new ShareableList(shm);
-        ByteBuffer buf = list.buffer;
         shm.enter();
         try {
-            buf.putInt(COUNT_OFFSET, items.size());
-            int data = ITEMS_OFFSET + items.size() * ITEM_LENGTH;
-            for (int i = 0; i < encoded.size(); i++) {
-                int capacity = (int) ShareableListDescriptor.capacityFor(encoded.get(i).length());
-                buf.putInt(itemOffset(i) + CAPACITY_OFFSET, capacity);
-                buf.putInt(itemOffset(i) + DATA_OFFSET_OFFSET, data);
-                list.write(i, encoded.get(i));
-                data += capacity;
-            }
+            return new ShareableList(shm, layout.writeInto(shm.unpinnedBuf()));
         } finally {
             shm.exit();
         }
-        return list;
     }
 
     /** Attaches to the list in the block {@code name}. */
     public static ShareableList attach(String name) {
-        return new ShareableList(SharedMemory.attach(name));
+        SharedMemory shm = SharedMemory.attach(name);
+        return new ShareableList(shm, BLOCKS.list(shm.unpinnedBuf()));
     }
 
-    private static MessageCodec.Encoded encodeItem(Object item) {
+    private static Object checkItem(Object item) {
         if (item != null && !(item instanceof Integer || item instanceof Long || item instanceof Double
                 || item instanceof Boolean || item instanceof String || item instanceof byte[])) {
             throw new IllegalArgumentException("a ShareableList holds Integer, Long, Double, Boolean, String, byte[]"
                     + " or null, not " + item.getClass().getName());
         }
-        return MessageCodec.encode(item);
+        return item;
     }
 
     @Override
     public Object get(int index) {
-        int tag;
-        byte[] payload;
         shm.enter();
         try {
-            int item = itemOffset(checkIndex(index));
-            tag = buffer.getInt(item + TAG_OFFSET);
-            payload = new byte[buffer.getInt(item + DATA_LENGTH_OFFSET)];
-            buffer.get(buffer.getInt(item + DATA_OFFSET_OFFSET), payload);
+            return items.get(index);
         } finally {
             shm.exit();
         }
-        return MessageCodec.decode(tag, payload);
     }
 
     /** Replaces an item (Python's {@code list[index] = item}); returns the previous one. */
     @Override
     public Object set(int index, Object item) {
-        MessageCodec.Encoded encoded = encodeItem(item);
-        Object previous = get(index);
+        checkItem(item);
         shm.enter();
         try {
-            write(checkIndex(index), encoded);
+            Object previous = items.get(index);
+            items.set(index, item);
+            return previous;
         } finally {
             shm.exit();
         }
-        return previous;
-    }
-
-    private void write(int index, MessageCodec.Encoded encoded) {
-        int item = itemOffset(index);
-        int capacity = buffer.getInt(item + CAPACITY_OFFSET);
-        if (encoded.length() > capacity) {
-            throw new IllegalArgumentException("item of " + encoded.length() + " bytes does not fit in slot " + index
-                    + " of " + capacity + " bytes (a ShareableList's slots keep the size they had at creation)");
-        }
-        buffer.put(buffer.getInt(item + DATA_OFFSET_OFFSET), encoded.bytes(), 0, encoded.length());
-        buffer.putInt(item + DATA_LENGTH_OFFSET, encoded.length());
-        buffer.putInt(item + TAG_OFFSET, encoded.tag());
-    }
-
-    private int checkIndex(int index) {
-        return java.util.Objects.checkIndex(index, buffer.getInt(COUNT_OFFSET));
     }
 
     @Override
     public int size() {
         shm.enter();
         try {
-            return buffer.getInt(COUNT_OFFSET);
+            return items.size();
         } finally {
             shm.exit();
         }
@@ -169,6 +132,6 @@ public final class ShareableList extends AbstractList<Object> implements RandomA
 
     private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
         in.defaultReadObject();
-        buffer = shm.unpinnedBuf();
+        items = BLOCKS.list(shm.unpinnedBuf());
     }
 }

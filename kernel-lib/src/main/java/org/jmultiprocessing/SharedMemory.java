@@ -1,21 +1,14 @@
 package org.jmultiprocessing;
 
-import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
-import org.jmultiprocessing.internal.runtime.Session;
-import org.jmultiprocessing.internal.shm.RegionDescriptor;
-import org.jmultiprocessing.internal.shm.SharedHandle;
-import org.jmultiprocessing.internal.shm.SharedRegion;
+import org.jmultiprocessing.spi.SharedBlocks;
 
 /**
  * A block of shared memory with a name (Python's {@code multiprocessing.shared_memory.SharedMemory}):
@@ -42,21 +35,16 @@ import org.jmultiprocessing.internal.shm.SharedRegion;
  */
 public final class SharedMemory implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final String PREFIX = "shm-";
+    /** Blocks are an operating-system facility, not a context's: every context shares the default's. */
+    private static final SharedBlocks BLOCKS = Context.DEFAULT.backend().memory();
     private static final Pattern VALID_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,200}");
     /** The largest size of a block, in bytes. */
-    public static final int MAX_SIZE = RegionDescriptor.MAX_PAYLOAD_LENGTH;
+    public static final int MAX_SIZE = BLOCKS.maxSize();
 
-    private final transient String name;
-    private final transient SharedRegion region;
-    private final transient SharedRegion.Hold hold;
-    private final transient int size;
+    private final transient SharedBlocks.Block block;
 
-    private SharedMemory(SharedRegion region, long senderPid) {
-        this.name = region.path().getFileName().toString().substring(PREFIX.length());
-        this.region = region;
-        this.size = region.payloadLength();
-        this.hold = senderPid == 0 ? region.hold(this, 0) : region.acceptTransit(this, 0, senderPid);
+    private SharedMemory(SharedBlocks.Block block) {
+        this.block = block;
     }
 
     /**
@@ -64,12 +52,12 @@ public final class SharedMemory implements Serializable {
      * when {@code name} is null); otherwise attaches to the existing block {@code name} ({@code size} ignored).
      */
     public SharedMemory(String name, boolean create, int size) {
-        this(create ? createRegion(name == null ? randomName() : checkName(name), size) : attachRegion(name), 0);
+        this(create ? createBlock(name == null ? randomName() : checkName(name), size) : attachBlock(name));
     }
 
     /** A new zero-filled block of {@code size} bytes with a random name. */
     public static SharedMemory create(int size) {
-        return new SharedMemory(createRegion(randomName(), size), 0);
+        return new SharedMemory(createBlock(randomName(), size));
     }
 
     /**
@@ -77,15 +65,15 @@ public final class SharedMemory implements Serializable {
      * that name exists in this session.
      */
     public static SharedMemory create(String name, int size) {
-        return new SharedMemory(createRegion(checkName(name), size), 0);
+        return new SharedMemory(createBlock(checkName(name), size));
     }
 
-    private static SharedRegion createRegion(String name, int size) {
+    private static SharedBlocks.Block createBlock(String name, int size) {
         if (size <= 0 || size > MAX_SIZE) {
             throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE + " bytes, got " + size);
         }
         try {
-            return SharedRegion.create(pathOf(name), size);
+            return BLOCKS.create(name, size);
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof FileAlreadyExistsException exists) {
                 throw new FileExists(name, exists);
@@ -96,20 +84,16 @@ public final class SharedMemory implements Serializable {
 
     /** Attaches to the existing block {@code name}. */
     public static SharedMemory attach(String name) {
-        return new SharedMemory(attachRegion(name), 0);
+        return new SharedMemory(attachBlock(name));
     }
 
-    private static SharedRegion attachRegion(String name) {
-        Path path = pathOf(checkName(name));
-        if (!Files.exists(path)) {
+    private static SharedBlocks.Block attachBlock(String name) {
+        SharedBlocks.Block block = BLOCKS.attach(checkName(name));
+        if (block == null) {
             throw new IllegalArgumentException("no shared memory block named '" + name + "' in this session"
                     + " (it was never created, was unlinked, or every process holding it closed it)");
         }
-        return SharedRegion.attach(path);
-    }
-
-    private static Path pathOf(String name) {
-        return Session.current().directory().resolve(PREFIX + name);
+        return block;
     }
 
     private static String randomName() {
@@ -128,12 +112,12 @@ public final class SharedMemory implements Serializable {
 
     /** The name other processes attach with. */
     public String name() {
-        return name;
+        return block.name();
     }
 
     /** The size in bytes. */
     public int size() {
-        return size;
+        return block.size();
     }
 
     /**
@@ -144,8 +128,8 @@ public final class SharedMemory implements Serializable {
     public ByteBuffer buf() {
         enter();
         try {
-            region.pin();
-            return unpinnedBuf();
+            block.keepMapped();
+            return block.buffer();
         } finally {
             exit();
         }
@@ -156,44 +140,41 @@ public final class SharedMemory implements Serializable {
      * used between {@link #enter()} and {@link #exit()}.
      */
     ByteBuffer unpinnedBuf() {
-        return region.buffer().slice(RegionDescriptor.HEADER_LENGTH, size).order(ByteOrder.nativeOrder());
+        return block.buffer();
     }
 
     /** Begins an access to the memory; {@link IllegalStateException} once this instance is closed. */
     void enter() {
-        if (!hold.enter()) {
+        if (!block.enter()) {
+            String name = block.name();
             throw new IllegalStateException("shared memory " + name + " is closed in this instance (close() was"
                     + " called): attach to it again with SharedMemory.attach(\"" + name + "\") if it still exists");
         }
     }
 
     void exit() {
-        hold.exit();
+        block.exit();
     }
 
     /** This instance stops using the block; its memory is unmapped from this process (see above). */
     public void close() {
-        hold.release();
+        block.close();
     }
 
     /** Removes the name, so nobody can attach any more; instances already attached keep working. */
     public void unlink() {
-        try {
-            Files.deleteIfExists(region.path());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot unlink shared memory " + name, e);
-        }
+        block.unlink();
     }
 
     @Override
     public String toString() {
-        return "SharedMemory(name=" + name + ", size=" + size + ")";
+        return "SharedMemory(name=" + name() + ", size=" + size() + ")";
     }
 
     Object writeReplace() {
         enter();
         try {
-            return SharedHandle.of(region, 0, SharedMemory::new);
+            return block.transit(SharedMemory::new);
         } finally {
             exit();
         }

@@ -1,7 +1,5 @@
 package org.jmultiprocessing.internal.shm;
 
-import org.jmultiprocessing.internal.codec.MessageCodec;
-
 /**
  * Layout of a {@code ShareableList} inside its {@code SharedMemory} block.
  *
@@ -31,24 +29,24 @@ import org.jmultiprocessing.internal.codec.MessageCodec;
  * a replacement must fit in it, as in Python. Items are not written atomically, as in Python: guard
  * concurrent writers with a lock.
  */
-public final class ShareableListDescriptor {
-    public static final int COUNT_OFFSET = 0;
-    public static final int ITEMS_OFFSET = 8;
-    public static final int ITEM_LENGTH = 16;
-    public static final int TAG_OFFSET = 0;
-    public static final int CAPACITY_OFFSET = 4;
-    public static final int DATA_OFFSET_OFFSET = 8;
-    public static final int DATA_LENGTH_OFFSET = 12;
+final class ShareableListDescriptor {
+    static final int COUNT_OFFSET = 0;
+    static final int ITEMS_OFFSET = 8;
+    static final int ITEM_LENGTH = 16;
+    static final int TAG_OFFSET = 0;
+    static final int CAPACITY_OFFSET = 4;
+    static final int DATA_OFFSET_OFFSET = 8;
+    static final int DATA_LENGTH_OFFSET = 12;
 
     private ShareableListDescriptor() {
     }
 
-    public static int itemOffset(int index) {
+    static int itemOffset(int index) {
         return ITEMS_OFFSET + index * ITEM_LENGTH;
     }
 
     /** The bytes a slot gets for an item of {@code encodedLength}; a long, since it may not fit in a block. */
-    public static long capacityFor(int encodedLength) {
+    static long capacityFor(int encodedLength) {
         return Math.max(8, (encodedLength + 7L) & ~7L);
     }
 }

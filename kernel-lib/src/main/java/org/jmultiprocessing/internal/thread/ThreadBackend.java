@@ -46,7 +46,7 @@ public final class ThreadBackend implements Backend {
 
     @Override
     public Signals signals() {
-        throw new UnsupportedOperationException("not yet behind the seam");
+        return ThreadSignals.INSTANCE;
     }
 
     @Override
@@ -54,8 +54,12 @@ public final class ThreadBackend implements Backend {
         throw new UnsupportedOperationException("not yet behind the seam");
     }
 
+    /**
+     * The process backend's named blocks: a named block is an operating-system facility (a file in the session
+     * directory) that works within one JVM as well, and Python's {@code multiprocessing.dummy} has no blocks of its own.
+     */
     @Override
     public SharedBlocks memory() {
-        throw new UnsupportedOperationException("not yet behind the seam");
+        return org.jmultiprocessing.internal.shm.SharedMemoryBlocks.INSTANCE;
     }
 }
