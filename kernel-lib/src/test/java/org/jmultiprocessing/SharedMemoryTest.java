@@ -85,6 +85,26 @@ class SharedMemoryTest {
     }
 
     @Test
+    void shouldCreateAListUnderAChosenNameAndRefuseATakenOne() {
+        ShareableList list = ShareableList.create("list-a", java.util.List.of(1, "one"));
+        assertEquals("list-a", list.name());
+        assertThrows(SharedMemory.FileExists.class, () -> ShareableList.create("list-a", java.util.List.of(2)));
+        ShareableList same = ShareableList.attach("list-a");
+        assertEquals(java.util.List.of(1, "one"), same);
+        assertThrows(IndexOutOfBoundsException.class, () -> same.get(2));
+        assertThrows(IndexOutOfBoundsException.class, () -> same.set(-1, 0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> same.set(1, "more than eight bytes"));
+        assertEquals("item of 21 bytes does not fit in slot 1 of 8 bytes (a ShareableList's slots keep the size they"
+                + " had at creation)", e.getMessage());
+        assertEquals("one", list.set(1, 1.5));
+        assertEquals(1.5, same.get(1));
+        assertEquals("SharedMemory(name=list-a, size=" + same.shm().size() + ")", same.shm().toString());
+        same.shm().close();
+        list.shm().close();
+        list.shm().unlink();
+    }
+
+    @Test
     void shouldRefuseSizesOutsideOneToTheLargestBlock() {
         for (int size : new int[] {0, -1, SharedMemory.MAX_SIZE + 1, Integer.MAX_VALUE}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SharedMemory.create(size));
