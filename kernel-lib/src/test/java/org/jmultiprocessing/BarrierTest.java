@@ -149,21 +149,28 @@ class BarrierTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.jmultiprocessing.BothContexts#both")
     void shouldBeUsableAgainAfterEachRelease(Context ctx) throws Exception {
-        Barrier barrier = ctx.barrier(2);
-        AtomicInteger rounds = new AtomicInteger();
-        Thread other = new Thread(() -> {
-            for (int i = 0; i < 50; i++) {
-                barrier.await(10.0);
-                rounds.incrementAndGet();
-            }
-        });
-        other.start();
-        for (int i = 0; i < 50; i++) {
-            barrier.await(10.0);
+        int parties = 4;
+        int rounds = 100;
+        Barrier barrier = ctx.barrier(parties);
+        AtomicInteger indexSum = new AtomicInteger();
+        Thread[] others = new Thread[parties - 1];
+        for (int t = 0; t < others.length; t++) {
+            others[t] = new Thread(() -> {
+                for (int i = 0; i < rounds; i++) {
+                    indexSum.addAndGet(barrier.await(10.0));
+                }
+            });
+            others[t].start();
         }
-        other.join();
-        assertEquals(50, rounds.get());
+        for (int i = 0; i < rounds; i++) {
+            indexSum.addAndGet(barrier.await(10.0));
+        }
+        for (Thread other : others) {
+            other.join();
+        }
+        assertEquals(rounds * (0 + 1 + 2 + 3), indexSum.get(), "each round hands out the indexes 0 to 3 once");
         assertFalse(barrier.isBroken());
+        assertEquals(0, barrier.nWaiting());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -7,8 +7,8 @@ import org.jmultiprocessing.spi.Deadline;
 import org.jmultiprocessing.spi.Signals;
 
 /** Events and barriers of the thread backend: plain objects of this JVM, waited for on their monitors. */
-public final class ThreadSignals implements Signals {
-    public static final ThreadSignals INSTANCE = new ThreadSignals();
+final class ThreadSignals implements Signals {
+    static final ThreadSignals INSTANCE = new ThreadSignals();
 
     private ThreadSignals() {
     }
