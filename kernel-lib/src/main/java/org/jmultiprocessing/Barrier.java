@@ -64,7 +64,7 @@ public final class Barrier implements Serializable {
 
     /** @param defaultTimeoutNanos the timeout of {@link #await()}; negative for none */
     private Barrier(Context context, int parties, Action action, long defaultTimeoutNanos) {
-        this(context.backend().signals().barrier(checkParties(parties)), action, defaultTimeoutNanos);
+        this(newState(context, parties), action, defaultTimeoutNanos);
     }
 
     private Barrier(Signals.Rendezvous state, Action action, long defaultTimeoutNanos) {
@@ -80,11 +80,11 @@ public final class Barrier implements Serializable {
         this.defaultTimeoutNanos = defaultTimeoutNanos;
     }
 
-    private static int checkParties(int parties) {
+    private static Signals.Rendezvous newState(Context context, int parties) {
         if (parties < 1) {
             throw new IllegalArgumentException("a barrier needs at least 1 party, got " + parties);
         }
-        return parties;
+        return context.backend().signals().barrier(parties);
     }
 
     /** Waits for all parties, with the barrier's default timeout; returns this party's arrival index. */
