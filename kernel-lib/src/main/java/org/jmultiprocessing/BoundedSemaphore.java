@@ -1,6 +1,6 @@
 package org.jmultiprocessing;
 
-import org.jmultiprocessing.internal.shm.SharedRegion;
+import org.jmultiprocessing.spi.SemaphoreImpl;
 
 /**
  * A semaphore that may not be released above its initial value (Python's
@@ -9,16 +9,18 @@ import org.jmultiprocessing.internal.shm.SharedRegion;
 public final class BoundedSemaphore extends Semaphore {
     private static final long serialVersionUID = 1L;
 
+    /** A bounded semaphore of the default context with one permit. */
     public BoundedSemaphore() {
         this(1);
     }
 
+    /** A bounded semaphore of the default context with {@code value} permits, its bound. */
     public BoundedSemaphore(int value) {
-        super(value, value);
+        this(Context.DEFAULT.backend().locks().boundedSemaphore(checkedValue(value)));
     }
 
-    BoundedSemaphore(SharedRegion region, int base, long senderPid) {
-        super(region, base, senderPid);
+    BoundedSemaphore(SemaphoreImpl impl) {
+        super(impl);
     }
 
     @Override
@@ -27,12 +29,7 @@ public final class BoundedSemaphore extends Semaphore {
     }
 
     @Override
-    public void release() {
-        enter();
-        try {
-            releasePermit(true);
-        } finally {
-            exit();
-        }
+    Object writeReplace() {
+        return impl.transit(BoundedSemaphore::new);
     }
 }

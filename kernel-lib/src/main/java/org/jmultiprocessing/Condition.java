@@ -1,22 +1,18 @@
 package org.jmultiprocessing;
 
-import static org.jmultiprocessing.internal.shm.SyncDescriptor.*;
-
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
+import org.jmultiprocessing.spi.ConditionImpl;
 import org.jmultiprocessing.spi.Deadline;
-import org.jmultiprocessing.internal.shm.Backoff;
-import org.jmultiprocessing.internal.shm.LockHolder;
-import org.jmultiprocessing.internal.shm.RegionDescriptor;
-import org.jmultiprocessing.internal.shm.SemaphoreDescriptor;
-import org.jmultiprocessing.internal.shm.SharedHandle;
-import org.jmultiprocessing.internal.shm.SharedRegion;
+import org.jmultiprocessing.spi.LockImpl;
 
 /**
  * A condition variable shared between threads and processes (Python's {@code multiprocessing.Condition}),
- * bound to a {@link Lock} or {@link RLock} (a new RLock by default).
+ * bound to a {@link Lock} or {@link RLock} (a new RLock by default). Its waiters are counted by the context
+ * that made it; the lock may be of any context, and an {@link RLock} held several times is released fully for
+ * the wait and held as many times again after it.
  *
  * <p>{@code wait}, {@code notify} and {@code notifyAll} are final methods of every Java object, so the Python
  * names map to those of {@link java.util.concurrent.locks.Condition}: {@code wait(timeout)} →
@@ -26,37 +22,30 @@ import org.jmultiprocessing.internal.shm.SharedRegion;
  */
 public final class Condition implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final long SLEEPER = 1L << 32;
-
-    private final transient SharedRegion region;
-    private final transient int waiters;
+    private final transient ConditionImpl impl;
     private final transient SemLock lock;
+    private final transient LockImpl lockImpl;
 
-    /** A condition with a new {@link RLock}. */
+    /** A condition of the default context with a new {@link RLock}. */
     public Condition() {
-        this(new RLock());
+        this(Context.DEFAULT.backend().locks().condition(), new RLock());
     }
 
+    /** A condition of the default context bound to {@code lock}. */
     public Condition(Lock lock) {
-        this((SemLock) lock);
+        this(Context.DEFAULT.backend().locks().condition(), lock);
     }
 
+    /** A condition of the default context bound to {@code lock}. */
     public Condition(RLock lock) {
-        this((SemLock) lock);
+        this(Context.DEFAULT.backend().locks().condition(), lock);
     }
 
-    private Condition(SemLock lock) {
-        this.region = SharedRegion.create("condition", CONDITION_LENGTH);
-        this.waiters = RegionDescriptor.HEADER_LENGTH + CONDITION_WAITERS_OFFSET;
+    /** The condition counting its waiters with {@code impl}, bound to {@code lock} (a {@link Lock} or {@link RLock}). */
+    Condition(ConditionImpl impl, SemLock lock) {
+        this.impl = impl;
         this.lock = lock;
-        region.holdUntilCollected(this, 0);
-    }
-
-    private Condition(SharedRegion region, long senderPid, SemLock lock) {
-        this.region = region;
-        this.waiters = RegionDescriptor.HEADER_LENGTH + CONDITION_WAITERS_OFFSET;
-        this.lock = lock;
-        region.acceptTransitUntilCollected(this, 0, senderPid);
+        this.lockImpl = lock instanceof RLock rlock ? rlock.impl : ((Lock) lock).impl;
     }
 
     /** The lock this condition is bound to. */
@@ -135,41 +124,7 @@ public final class Condition implements Serializable {
 
     private boolean awaitUntil(long deadline) {
         checkOwned("await");
-        region.getAndAddLong(waiters, SLEEPER);
-        int depth = lock instanceof RLock rlock ? rlock.releaseFully() : releasePlainLock();
-        boolean woken = false;
-        try {
-            Backoff backoff = new Backoff(deadline);
-            while (true) {
-                long word = region.getLongVolatile(waiters);
-                if ((int) word > 0) {
-                    if (region.compareAndSetLong(waiters, word, word - SLEEPER - 1)) {
-                        woken = true;
-                        break;
-                    }
-                    continue;
-                }
-                if (backoff.expired()) {
-                    if (region.compareAndSetLong(waiters, word, word - SLEEPER)) {
-                        break;
-                    }
-                    continue;
-                }
-                backoff.idle();
-            }
-        } finally {
-            if (lock instanceof RLock rlock) {
-                rlock.reacquire(depth);
-            } else {
-                lock.acquire();
-            }
-        }
-        return woken;
-    }
-
-    private int releasePlainLock() {
-        lock.release();
-        return 1;
+        return impl.await(lockImpl, deadline);
     }
 
     /** Wakes one waiter, if any (Python's {@code notify()}). */
@@ -180,15 +135,7 @@ public final class Condition implements Serializable {
     /** Wakes up to {@code n} waiters (Python's {@code notify(n)}). */
     public void signal(int n) {
         checkOwned("signal");
-        while (true) {
-            long word = region.getLongVolatile(waiters);
-            int sleepers = (int) (word >>> 32);
-            int signals = (int) word;
-            int wake = Math.min(n, sleepers - signals);
-            if (wake <= 0 || region.compareAndSetLong(waiters, word, word + wake)) {
-                return;
-            }
-        }
+        impl.signal(n);
     }
 
     /** Wakes every waiter (Python's {@code notify_all()}). */
@@ -197,23 +144,20 @@ public final class Condition implements Serializable {
     }
 
     private void checkOwned(String what) {
-        boolean owned = lock instanceof RLock rlock ? rlock.isOwnedByCurrentThread()
-                : ((Lock) lock).isOwnedByCurrentThread();
-        if (!owned) {
-            throw new IllegalStateException("cannot " + what + " on a condition whose lock is "
-                    + LockHolder.describe(lock.region.getLongVolatile(lock.base + SemaphoreDescriptor.OWNER_OFFSET))
+        if (!lockImpl.isOwnedByCurrentThread()) {
+            throw new IllegalStateException("cannot " + what + " on a condition whose lock is " + lockImpl.holder()
                     + " (acquire it first: try (var held = condition.acquired()) { ... })");
         }
     }
 
     @Override
     public String toString() {
-        long word = region.getLongVolatile(waiters);
-        return "Condition(" + lock + ", waiting " + ((word >>> 32) - (int) word) + ")";
+        return "Condition(" + lock + ", waiting " + impl.waiting() + ")";
     }
 
+    /** The serialized form: the waiters' handle, with the lock, which travels by its own. */
     Object writeReplace() {
         SemLock lock = this.lock;
-        return SharedHandle.of(region, 0, (attached, senderPid) -> new Condition(attached, senderPid, lock));
+        return impl.transit(received -> new Condition(received, lock));
     }
 }

@@ -26,6 +26,12 @@ import org.jmultiprocessing.spi.Backend;
  * }</pre>
  *
  * <p>Objects of different contexts do not mix: a thread context's queue cannot be passed to a child JVM.
+ *
+ * <p>Shared values and arrays follow the static factories with the context in front: {@code Value.ofInt(0)}
+ * is {@code ctx.value().ofInt(0)}, {@code RawValue.ofLong(0)} is {@code ctx.rawValue().ofLong(0)},
+ * {@code Array.ofDoubles(1.0, 2.0)} is {@code ctx.array().ofDoubles(1.0, 2.0)}, {@code RawArray.ofInts(10)} is
+ * {@code ctx.rawArray().ofInts(10)}. Locks are {@code ctx.lock()}, {@code ctx.rlock()}, {@code ctx.semaphore(n)},
+ * {@code ctx.boundedSemaphore(n)}, {@code ctx.condition()} and {@code ctx.condition(lock)}.
  */
 public final class Context {
     /** The names {@link #named} knows without looking for a service. */
@@ -90,6 +96,51 @@ public final class Context {
     // ---------------------------------------------------------------------------------------------------------
     // locks, semaphores and conditions
 
+    /** A lock of this context (Python's {@code ctx.Lock()}). */
+    public Lock lock() {
+        return new Lock(backend.locks().lock());
+    }
+
+    /** A recursive lock of this context (Python's {@code ctx.RLock()}). */
+    public RLock rlock() {
+        return new RLock(backend.locks().rlock());
+    }
+
+    /** A semaphore of this context with one permit (Python's {@code ctx.Semaphore()}). */
+    public Semaphore semaphore() {
+        return semaphore(1);
+    }
+
+    /** A semaphore of this context with {@code value} permits (Python's {@code ctx.Semaphore(value)}). */
+    public Semaphore semaphore(int value) {
+        return new Semaphore(backend.locks().semaphore(Semaphore.checkedValue(value)));
+    }
+
+    /** A bounded semaphore of this context with one permit (Python's {@code ctx.BoundedSemaphore()}). */
+    public BoundedSemaphore boundedSemaphore() {
+        return boundedSemaphore(1);
+    }
+
+    /** A bounded semaphore of this context with {@code value} permits, its bound. */
+    public BoundedSemaphore boundedSemaphore(int value) {
+        return new BoundedSemaphore(backend.locks().boundedSemaphore(Semaphore.checkedValue(value)));
+    }
+
+    /** A condition of this context with a new recursive lock of this context (Python's {@code ctx.Condition()}). */
+    public Condition condition() {
+        return new Condition(backend.locks().condition(), rlock());
+    }
+
+    /** A condition of this context bound to {@code lock} (Python's {@code ctx.Condition(lock)}). */
+    public Condition condition(Lock lock) {
+        return new Condition(backend.locks().condition(), Objects.requireNonNull(lock, "lock"));
+    }
+
+    /** A condition of this context bound to the recursive {@code lock}. */
+    public Condition condition(RLock lock) {
+        return new Condition(backend.locks().condition(), Objects.requireNonNull(lock, "lock"));
+    }
+
     // ---------------------------------------------------------------------------------------------------------
     // events and barriers
 
@@ -120,5 +171,31 @@ public final class Context {
 
     // ---------------------------------------------------------------------------------------------------------
     // shared values and arrays
+
+    /**
+     * Makes values of this context with a lock, as {@link Value#ofInt} does for the default context:
+     * {@code ctx.value().ofInt(0)} is Python's {@code ctx.Value('i', 0)}.
+     */
+    public Value.Factory value() {
+        return new Value.Factory(this, true);
+    }
+
+    /** Makes values of this context without a lock: {@code ctx.rawValue().ofLong(0)} ({@link RawValue}). */
+    public Value.Factory rawValue() {
+        return new Value.Factory(this, false);
+    }
+
+    /**
+     * Makes arrays of this context with a lock, as {@link Array#ofInts} does for the default context:
+     * {@code ctx.array().ofDoubles(1.0, 2.0)} is Python's {@code ctx.Array('d', [1.0, 2.0])}.
+     */
+    public Array.Factory array() {
+        return new Array.Factory(this, true);
+    }
+
+    /** Makes arrays of this context without a lock: {@code ctx.rawArray().ofInts(10)} ({@link RawArray}). */
+    public Array.Factory rawArray() {
+        return new Array.Factory(this, false);
+    }
 
 }

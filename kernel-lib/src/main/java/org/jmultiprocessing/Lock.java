@@ -1,9 +1,6 @@
 package org.jmultiprocessing;
 
-import static org.jmultiprocessing.internal.shm.SemaphoreDescriptor.OWNER_OFFSET;
-import static org.jmultiprocessing.internal.shm.SemaphoreDescriptor.VALUE_OFFSET;
-
-import org.jmultiprocessing.internal.shm.SharedRegion;
+import org.jmultiprocessing.spi.LockImpl;
 
 /**
  * A non-recursive lock shared between threads and processes (Python's {@code multiprocessing.Lock}). Any
@@ -13,12 +10,20 @@ import org.jmultiprocessing.internal.shm.SharedRegion;
 public final class Lock extends SemLock {
     private static final long serialVersionUID = 1L;
 
+    final transient LockImpl impl;
+
+    /** A lock of the default context. */
     public Lock() {
-        super(1, 1);
+        this(Context.DEFAULT.backend().locks().lock());
     }
 
-    Lock(SharedRegion region, int base, long senderPid) {
-        super(region, base, senderPid);
+    Lock(LockImpl impl) {
+        this.impl = impl;
+    }
+
+    @Override
+    LockImpl impl() {
+        return impl;
     }
 
     @Override
@@ -28,45 +33,18 @@ public final class Lock extends SemLock {
 
     @Override
     boolean acquireUntil(long deadline) {
-        enter();
-        try {
-            if (!acquirePermitUntil(deadline)) {
-                return false;
-            }
-            region.putLongVolatile(base + OWNER_OFFSET, RLock.currentThreadToken());
-            return true;
-        } finally {
-            exit();
-        }
+        return impl.acquire(deadline);
     }
 
     /** Releases; releasing a lock that is not held is an {@link IllegalStateException}. */
     @Override
     public void release() {
-        enter();
-        try {
-            if (region.getIntVolatile(base + VALUE_OFFSET) > 0) {
-                throw new IllegalStateException("lock released too many times: release() was called without a matching acquire()");
-            }
-            region.putLongVolatile(base + OWNER_OFFSET, 0);
-            releasePermit(true);
-        } finally {
-            exit();
+        if (!impl.release()) {
+            throw releasedTooManyTimes();
         }
     }
 
-    /** True when the calling thread acquired the lock and has not released it (for {@link Condition}). */
-    boolean isOwnedByCurrentThread() {
-        enter();
-        try {
-            return region.getLongVolatile(base + OWNER_OFFSET) == RLock.currentThreadToken();
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
-    String describe() {
-        return "Lock(" + (region.getIntVolatile(base + VALUE_OFFSET) > 0 ? "unlocked" : "locked") + ")";
+    Object writeReplace() {
+        return impl.transit(Lock::new);
     }
 }

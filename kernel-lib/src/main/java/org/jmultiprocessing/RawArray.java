@@ -10,61 +10,61 @@ public final class RawArray {
 
     /** A shared int array of {@code length} zeros without a lock. */
     public static Array.OfInt ofInts(int length) {
-        return new Array.OfInt(length, false);
+        return Context.DEFAULT.rawArray().ofInts(length);
     }
 
     /** A shared int array holding a copy of {@code values}, without a lock. */
     public static Array.OfInt ofInts(int... values) {
-        return new Array.OfInt(values, false);
+        return Context.DEFAULT.rawArray().ofInts(values);
     }
 
     /** A shared long array of {@code length} zeros without a lock. */
     public static Array.OfLong ofLongs(int length) {
-        return new Array.OfLong(length, false);
+        return Context.DEFAULT.rawArray().ofLongs(length);
     }
 
     /** A shared long array holding a copy of {@code values}, without a lock. */
     public static Array.OfLong ofLongs(long... values) {
-        return new Array.OfLong(values, false);
+        return Context.DEFAULT.rawArray().ofLongs(values);
     }
 
     /** A shared double array of {@code length} zeros without a lock. */
     public static Array.OfDouble ofDoubles(int length) {
-        return new Array.OfDouble(length, false);
+        return Context.DEFAULT.rawArray().ofDoubles(length);
     }
 
     /** A shared double array holding a copy of {@code values}, without a lock. */
     public static Array.OfDouble ofDoubles(double... values) {
-        return new Array.OfDouble(values, false);
+        return Context.DEFAULT.rawArray().ofDoubles(values);
     }
 
     /** A shared byte array of {@code length} zeros without a lock. */
     public static Array.OfByte ofBytes(int length) {
-        return new Array.OfByte(length, false);
+        return Context.DEFAULT.rawArray().ofBytes(length);
     }
 
     /** A shared byte array holding a copy of {@code values}, without a lock. */
     public static Array.OfByte ofBytes(byte... values) {
-        return new Array.OfByte(values, false);
+        return Context.DEFAULT.rawArray().ofBytes(values);
     }
 
     /** A shared char array of {@code length} zeros without a lock. */
     public static Array.OfChar ofChars(int length) {
-        return new Array.OfChar(length, false);
+        return Context.DEFAULT.rawArray().ofChars(length);
     }
 
     /** A shared char array holding a copy of {@code values}, without a lock. */
     public static Array.OfChar ofChars(char... values) {
-        return new Array.OfChar(values, false);
+        return Context.DEFAULT.rawArray().ofChars(values);
     }
 
     /** A shared boolean array of {@code length} zeros without a lock. */
     public static Array.OfBoolean ofBooleans(int length) {
-        return new Array.OfBoolean(length, false);
+        return Context.DEFAULT.rawArray().ofBooleans(length);
     }
 
     /** A shared boolean array holding a copy of {@code values}, without a lock. */
     public static Array.OfBoolean ofBooleans(boolean... values) {
-        return new Array.OfBoolean(values, false);
+        return Context.DEFAULT.rawArray().ofBooleans(values);
     }
 }

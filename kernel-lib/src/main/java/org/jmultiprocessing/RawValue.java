@@ -9,26 +9,26 @@ public final class RawValue {
     }
 
     public static Value.OfInt ofInt(int initial) {
-        return new Value.OfInt(initial, false);
+        return Context.DEFAULT.rawValue().ofInt(initial);
     }
 
     public static Value.OfLong ofLong(long initial) {
-        return new Value.OfLong(initial, false);
+        return Context.DEFAULT.rawValue().ofLong(initial);
     }
 
     public static Value.OfDouble ofDouble(double initial) {
-        return new Value.OfDouble(initial, false);
+        return Context.DEFAULT.rawValue().ofDouble(initial);
     }
 
     public static Value.OfByte ofByte(byte initial) {
-        return new Value.OfByte(initial, false);
+        return Context.DEFAULT.rawValue().ofByte(initial);
     }
 
     public static Value.OfChar ofChar(char initial) {
-        return new Value.OfChar(initial, false);
+        return Context.DEFAULT.rawValue().ofChar(initial);
     }
 
     public static Value.OfBoolean ofBoolean(boolean initial) {
-        return new Value.OfBoolean(initial, false);
+        return Context.DEFAULT.rawValue().ofBoolean(initial);
     }
 }

@@ -1,8 +1,6 @@
 package org.jmultiprocessing;
 
-import static org.jmultiprocessing.internal.shm.SemaphoreDescriptor.VALUE_OFFSET;
-
-import org.jmultiprocessing.internal.shm.SharedRegion;
+import org.jmultiprocessing.spi.SemaphoreImpl;
 
 /**
  * A counting semaphore shared between threads and processes (Python's {@code multiprocessing.Semaphore}):
@@ -12,28 +10,32 @@ import org.jmultiprocessing.internal.shm.SharedRegion;
 public class Semaphore extends SemLock {
     private static final long serialVersionUID = 1L;
 
-    /** A semaphore with one permit, as Python's {@code Semaphore()}. */
+    final transient SemaphoreImpl impl;
+
+    /** A semaphore of the default context with one permit, as Python's {@code Semaphore()}. */
     public Semaphore() {
         this(1);
     }
 
+    /** A semaphore of the default context with {@code value} permits. */
     public Semaphore(int value) {
-        this(checkedValue(value), Integer.MAX_VALUE);
+        this(Context.DEFAULT.backend().locks().semaphore(checkedValue(value)));
     }
 
-    Semaphore(int value, int maxValue) {
-        super(checkedValue(value), maxValue);
+    Semaphore(SemaphoreImpl impl) {
+        this.impl = impl;
     }
 
-    Semaphore(SharedRegion region, int base, long senderPid) {
-        super(region, base, senderPid);
-    }
-
-    private static int checkedValue(int value) {
+    static int checkedValue(int value) {
         if (value < 0) {
             throw new IllegalArgumentException("semaphore initial value must be >= 0, got " + value);
         }
         return value;
+    }
+
+    @Override
+    SemaphoreImpl impl() {
+        return impl;
     }
 
     @Override
@@ -43,26 +45,17 @@ public class Semaphore extends SemLock {
 
     @Override
     boolean acquireUntil(long deadline) {
-        enter();
-        try {
-            return acquirePermitUntil(deadline);
-        } finally {
-            exit();
-        }
+        return impl.acquire(deadline);
     }
 
     @Override
     public void release() {
-        enter();
-        try {
-            releasePermit(false);
-        } finally {
-            exit();
+        if (!impl.release()) {
+            throw releasedTooManyTimes();
         }
     }
 
-    @Override
-    String describe() {
-        return getClass().getSimpleName() + "(value=" + region.getIntVolatile(base + VALUE_OFFSET) + ")";
+    Object writeReplace() {
+        return impl.transit(Semaphore::new);
     }
 }

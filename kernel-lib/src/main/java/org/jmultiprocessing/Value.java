@@ -1,16 +1,14 @@
 package org.jmultiprocessing;
 
-import static org.jmultiprocessing.internal.shm.CellsDescriptor.VALUE_SLOT_LENGTH;
-
-import org.jmultiprocessing.internal.shm.CellsDescriptor;
-import org.jmultiprocessing.internal.shm.SharedHandle;
-import org.jmultiprocessing.internal.shm.SharedRegion;
+import org.jmultiprocessing.spi.CellsImpl;
+import org.jmultiprocessing.spi.SharedCells;
+import org.jmultiprocessing.spi.ValueImpl;
 
 /**
  * One primitive in shared memory, seen by every thread and process it is passed to (Python's
  * {@code multiprocessing.Value}): {@code Value('i', 0)} is {@code Value.ofInt(0)}, and Python's
  * {@code v.value} is {@link OfInt#get()} / {@link OfInt#set(int)}. Kinds: int, long, double, byte, char,
- * boolean (layout in {@link CellsDescriptor}).
+ * boolean. {@code ctx.value().ofInt(0)} makes one of a given context ({@link Context#value()}).
  *
  * <p>As in Python, each value comes with a recursive lock, {@link #getLock()}, and {@code get} and
  * {@code set} are each atomic but a read-modify-write is not: {@code v.set(v.get() + 1)} from two processes
@@ -26,69 +24,112 @@ import org.jmultiprocessing.internal.shm.SharedRegion;
 public abstract class Value extends Cells {
     private static final long serialVersionUID = 1L;
 
-    Value(Kind kind, boolean withLock) {
-        super(kind, 1, VALUE_SLOT_LENGTH, withLock);
+    Value(CellsImpl<?> impl) {
+        super(impl);
     }
 
-    Value(SharedRegion region, long senderPid) {
-        super(region, senderPid);
-    }
+    /**
+     * Makes values of one context, with a lock ({@code ctx.value()}, Python's {@code ctx.Value}) or without
+     * ({@code ctx.rawValue()}, Python's {@code ctx.RawValue}): {@code ctx.value().ofInt(0)}.
+     */
+    public static final class Factory {
+        private final SharedCells cells;
+        private final boolean withLock;
 
-    Object writeReplace() {
-        return SharedHandle.of(region, 0, (attached, senderPid) -> received(attached, senderPid, false));
+        Factory(Context context, boolean withLock) {
+            this.cells = context.backend().cells();
+            this.withLock = withLock;
+        }
+
+        private static <V extends Value> V created(V value) {
+            RichDisplay.install();
+            return value;
+        }
+
+        /** A shared int. */
+        public OfInt ofInt(int initial) {
+            return created(new OfInt(cells.intValue(initial, withLock)));
+        }
+
+        /** A shared long. */
+        public OfLong ofLong(long initial) {
+            return created(new OfLong(cells.longValue(initial, withLock)));
+        }
+
+        /** A shared double. */
+        public OfDouble ofDouble(double initial) {
+            return created(new OfDouble(cells.doubleValue(initial, withLock)));
+        }
+
+        /** A shared byte. */
+        public OfByte ofByte(byte initial) {
+            return created(new OfByte(cells.byteValue(initial, withLock)));
+        }
+
+        /** A shared char. */
+        public OfChar ofChar(char initial) {
+            return created(new OfChar(cells.charValue(initial, withLock)));
+        }
+
+        /** A shared boolean. */
+        public OfBoolean ofBoolean(boolean initial) {
+            return created(new OfBoolean(cells.booleanValue(initial, withLock)));
+        }
     }
 
     /** A shared int with a lock (Python's {@code Value}). */
     public static OfInt ofInt(int initial) {
-        return new OfInt(initial, true);
+        return Context.DEFAULT.value().ofInt(initial);
     }
 
     /** A shared long with a lock (Python's {@code Value}). */
     public static OfLong ofLong(long initial) {
-        return new OfLong(initial, true);
+        return Context.DEFAULT.value().ofLong(initial);
     }
 
     /** A shared double with a lock (Python's {@code Value}). */
     public static OfDouble ofDouble(double initial) {
-        return new OfDouble(initial, true);
+        return Context.DEFAULT.value().ofDouble(initial);
     }
 
     /** A shared byte with a lock (Python's {@code Value}). */
     public static OfByte ofByte(byte initial) {
-        return new OfByte(initial, true);
+        return Context.DEFAULT.value().ofByte(initial);
     }
 
     /** A shared char with a lock (Python's {@code Value}). */
     public static OfChar ofChar(char initial) {
-        return new OfChar(initial, true);
+        return Context.DEFAULT.value().ofChar(initial);
     }
 
     /** A shared boolean with a lock (Python's {@code Value}). */
     public static OfBoolean ofBoolean(boolean initial) {
-        return new OfBoolean(initial, true);
+        return Context.DEFAULT.value().ofBoolean(initial);
     }
 
     /** A shared int. */
     public static final class OfInt extends Value {
         private static final long serialVersionUID = 1L;
 
-        OfInt(int initial, boolean withLock) {
-            super(Kind.INT, withLock);
-            set(initial);
+        private final transient ValueImpl.OfInt impl;
+
+        OfInt(ValueImpl.OfInt impl) {
+            super(impl);
+            this.impl = impl;
         }
 
-        OfInt(SharedRegion region, long senderPid) {
-            super(region, senderPid);
+        Object writeReplace() {
+            return impl.transit(OfInt::new);
         }
 
         /** Python's {@code v.value}. */
         public int get() {
-            return region.getIntAcquire(data);
+            return impl.get();
         }
 
         /** Python's {@code v.value = value}. */
         public void set(int value) {
-            region.putIntRelease(data, value);
+            impl.set(value);
         }
 
         /**
@@ -96,17 +137,7 @@ public abstract class Value extends Cells {
          * lock), or as one atomic operation for a raw value.
          */
         public int addAndGet(int delta) {
-            if (lock == null) {
-                return region.getAndAddInt(data, delta) + delta;
-            }
-            lock.acquire();
-            try {
-                int next = get() + delta;
-                set(next);
-                return next;
-            } finally {
-                lock.release();
-            }
+            return impl.addAndGet(delta);
         }
 
         @Override
@@ -119,23 +150,25 @@ public abstract class Value extends Cells {
     public static final class OfLong extends Value {
         private static final long serialVersionUID = 1L;
 
-        OfLong(long initial, boolean withLock) {
-            super(Kind.LONG, withLock);
-            set(initial);
+        private final transient ValueImpl.OfLong impl;
+
+        OfLong(ValueImpl.OfLong impl) {
+            super(impl);
+            this.impl = impl;
         }
 
-        OfLong(SharedRegion region, long senderPid) {
-            super(region, senderPid);
+        Object writeReplace() {
+            return impl.transit(OfLong::new);
         }
 
         /** Python's {@code v.value}. */
         public long get() {
-            return region.getLongAcquire(data);
+            return impl.get();
         }
 
         /** Python's {@code v.value = value}. */
         public void set(long value) {
-            region.putLongRelease(data, value);
+            impl.set(value);
         }
 
         /**
@@ -143,17 +176,7 @@ public abstract class Value extends Cells {
          * lock), or as one atomic operation for a raw value.
          */
         public long addAndGet(long delta) {
-            if (lock == null) {
-                return region.getAndAddLong(data, delta) + delta;
-            }
-            lock.acquire();
-            try {
-                long next = get() + delta;
-                set(next);
-                return next;
-            } finally {
-                lock.release();
-            }
+            return impl.addAndGet(delta);
         }
 
         @Override
@@ -166,23 +189,25 @@ public abstract class Value extends Cells {
     public static final class OfDouble extends Value {
         private static final long serialVersionUID = 1L;
 
-        OfDouble(double initial, boolean withLock) {
-            super(Kind.DOUBLE, withLock);
-            set(initial);
+        private final transient ValueImpl.OfDouble impl;
+
+        OfDouble(ValueImpl.OfDouble impl) {
+            super(impl);
+            this.impl = impl;
         }
 
-        OfDouble(SharedRegion region, long senderPid) {
-            super(region, senderPid);
+        Object writeReplace() {
+            return impl.transit(OfDouble::new);
         }
 
         /** Python's {@code v.value}. */
         public double get() {
-            return Double.longBitsToDouble(region.getLongAcquire(data));
+            return impl.get();
         }
 
         /** Python's {@code v.value = value}. */
         public void set(double value) {
-            region.putLongRelease(data, Double.doubleToRawLongBits(value));
+            impl.set(value);
         }
 
         /**
@@ -190,23 +215,7 @@ public abstract class Value extends Cells {
          * lock), or as one atomic operation for a raw value.
          */
         public double addAndGet(double delta) {
-            if (lock == null) {
-                while (true) {
-                    long bits = region.getLongAcquire(data);
-                    double next = Double.longBitsToDouble(bits) + delta;
-                    if (region.compareAndSetLong(data, bits, Double.doubleToRawLongBits(next))) {
-                        return next;
-                    }
-                }
-            }
-            lock.acquire();
-            try {
-                double next = get() + delta;
-                set(next);
-                return next;
-            } finally {
-                lock.release();
-            }
+            return impl.addAndGet(delta);
         }
 
         @Override
@@ -219,23 +228,25 @@ public abstract class Value extends Cells {
     public static final class OfByte extends Value {
         private static final long serialVersionUID = 1L;
 
-        OfByte(byte initial, boolean withLock) {
-            super(Kind.BYTE, withLock);
-            set(initial);
+        private final transient ValueImpl.OfByte impl;
+
+        OfByte(ValueImpl.OfByte impl) {
+            super(impl);
+            this.impl = impl;
         }
 
-        OfByte(SharedRegion region, long senderPid) {
-            super(region, senderPid);
+        Object writeReplace() {
+            return impl.transit(OfByte::new);
         }
 
         /** Python's {@code v.value}. */
         public byte get() {
-            return (byte) region.getIntAcquire(data);
+            return impl.get();
         }
 
         /** Python's {@code v.value = value}. */
         public void set(byte value) {
-            region.putIntRelease(data, value);
+            impl.set(value);
         }
 
         @Override
@@ -248,23 +259,25 @@ public abstract class Value extends Cells {
     public static final class OfChar extends Value {
         private static final long serialVersionUID = 1L;
 
-        OfChar(char initial, boolean withLock) {
-            super(Kind.CHAR, withLock);
-            set(initial);
+        private final transient ValueImpl.OfChar impl;
+
+        OfChar(ValueImpl.OfChar impl) {
+            super(impl);
+            this.impl = impl;
         }
 
-        OfChar(SharedRegion region, long senderPid) {
-            super(region, senderPid);
+        Object writeReplace() {
+            return impl.transit(OfChar::new);
         }
 
         /** Python's {@code v.value}. */
         public char get() {
-            return (char) region.getIntAcquire(data);
+            return impl.get();
         }
 
         /** Python's {@code v.value = value}. */
         public void set(char value) {
-            region.putIntRelease(data, value);
+            impl.set(value);
         }
 
         @Override
@@ -277,23 +290,25 @@ public abstract class Value extends Cells {
     public static final class OfBoolean extends Value {
         private static final long serialVersionUID = 1L;
 
-        OfBoolean(boolean initial, boolean withLock) {
-            super(Kind.BOOLEAN, withLock);
-            set(initial);
+        private final transient ValueImpl.OfBoolean impl;
+
+        OfBoolean(ValueImpl.OfBoolean impl) {
+            super(impl);
+            this.impl = impl;
         }
 
-        OfBoolean(SharedRegion region, long senderPid) {
-            super(region, senderPid);
+        Object writeReplace() {
+            return impl.transit(OfBoolean::new);
         }
 
         /** Python's {@code v.value}. */
         public boolean get() {
-            return region.getIntAcquire(data) != 0;
+            return impl.get();
         }
 
         /** Python's {@code v.value = value}. */
         public void set(boolean value) {
-            region.putIntRelease(data, value ? 1 : 0);
+            impl.set(value);
         }
 
         @Override

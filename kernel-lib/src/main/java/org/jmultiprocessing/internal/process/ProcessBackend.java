@@ -41,7 +41,7 @@ public final class ProcessBackend implements Backend {
 
     @Override
     public Locks locks() {
-        throw new UnsupportedOperationException("not yet behind the seam");
+        return org.jmultiprocessing.internal.shm.SharedMemoryLocks.INSTANCE;
     }
 
     @Override
@@ -51,7 +51,7 @@ public final class ProcessBackend implements Backend {
 
     @Override
     public SharedCells cells() {
-        throw new UnsupportedOperationException("not yet behind the seam");
+        return org.jmultiprocessing.internal.shm.SharedMemoryCells.INSTANCE;
     }
 
     @Override

@@ -13,7 +13,7 @@ package org.jmultiprocessing.internal.shm;
  *  +---------------------------------------------------------------+
  *  |                  Has lock: 1, or 0 for raw                    |  64
  *  +---------------------------------------------------------------+
- *  |                  Element kind (codes in Cells.Kind)           |  68
+ *  |                  Element kind (KIND_... below)                |  68
  *  +---------------------------------------------------------------+
  *  |                  Length in elements (1 for a Value)           |  72
  *  +---------------------------------------------------------------+
@@ -34,6 +34,13 @@ public final class CellsDescriptor {
     public static final int LENGTH_OFFSET = 72;
     public static final int DATA_OFFSET = 128;
     public static final int VALUE_SLOT_LENGTH = 8;
+
+    public static final int KIND_INT = 1;
+    public static final int KIND_LONG = 2;
+    public static final int KIND_DOUBLE = 3;
+    public static final int KIND_BYTE = 4;
+    public static final int KIND_CHAR = 5;
+    public static final int KIND_BOOLEAN = 6;
 
     private CellsDescriptor() {
     }

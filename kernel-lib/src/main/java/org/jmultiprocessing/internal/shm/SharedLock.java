@@ -1,0 +1,101 @@
+package org.jmultiprocessing.internal.shm;
+
+import static org.jmultiprocessing.internal.shm.SemaphoreDescriptor.OWNER_OFFSET;
+import static org.jmultiprocessing.internal.shm.SemaphoreDescriptor.VALUE_OFFSET;
+
+import org.jmultiprocessing.spi.Deadline;
+import org.jmultiprocessing.spi.LockImpl;
+import org.jmultiprocessing.spi.Rebuild;
+
+/**
+ * A non-recursive lock in shared memory: a counter of one permit that any thread of any process may release.
+ * It records the thread that acquired it, for a condition's check that the waiting thread holds it.
+ */
+final class SharedLock extends SharedSemLock implements LockImpl {
+    private static final String KIND = "lock";
+
+    SharedLock() {
+        super(KIND, 1, 1);
+    }
+
+    private SharedLock(SharedRegion region, int base, long senderPid) {
+        super(KIND, region, base, senderPid);
+    }
+
+    @Override
+    public boolean acquire(long deadline) {
+        enter();
+        try {
+            if (!acquirePermitUntil(deadline)) {
+                return false;
+            }
+            region.putLongVolatile(base + OWNER_OFFSET, LockHolder.of(Thread.currentThread()));
+            return true;
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public boolean release() {
+        enter();
+        try {
+            if (region.getIntVolatile(base + VALUE_OFFSET) > 0) {
+                return false;
+            }
+            region.putLongVolatile(base + OWNER_OFFSET, 0);
+            return releasePermit(true);
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public boolean isOwnedByCurrentThread() {
+        enter();
+        try {
+            return region.getLongVolatile(base + OWNER_OFFSET) == LockHolder.of(Thread.currentThread());
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public String holder() {
+        enter();
+        try {
+            return LockHolder.describe(region.getLongVolatile(base + OWNER_OFFSET));
+        } finally {
+            exit();
+        }
+    }
+
+    @Override
+    public int releaseFully() {
+        if (!release()) {
+            throw new IllegalStateException("lock released too many times: release() was called without a matching acquire()");
+        }
+        return 1;
+    }
+
+    @Override
+    public void reacquire(int depth) {
+        acquire(Deadline.FOREVER);
+    }
+
+    @Override
+    String describe() {
+        return region.getIntVolatile(base + VALUE_OFFSET) > 0 ? "unlocked" : "locked";
+    }
+
+    @Override
+    public Object transit(Rebuild<LockImpl> rebuild) {
+        int base = this.base;
+        enter();
+        try {
+            return SharedHandle.of(region, 0, (attached, senderPid) -> rebuild.around(new SharedLock(attached, base, senderPid)));
+        } finally {
+            exit();
+        }
+    }
+}
