@@ -28,6 +28,7 @@ package org.jmultiprocessing.internal.shm;
  * boolean as an int) so every kind is read and written with one atomic access.
  */
 public final class CellsDescriptor {
+    /** 0: every counter sits at the start of its region's payload (see SharedSemLock). */
     public static final int LOCK_OFFSET = 0;
     public static final int HAS_LOCK_OFFSET = 64;
     public static final int KIND_OFFSET = 68;
