@@ -2,26 +2,32 @@ package org.jmultiprocessing;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectOutputStream;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class LockTest {
-    @Test
-    void shouldRefuseToReleaseAnUnheldLock() {
-        Lock lock = new Lock();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldRefuseToReleaseAnUnheldLock(Context ctx) {
+        Lock lock = ctx.lock();
         assertThrows(IllegalStateException.class, lock::release);
         lock.acquire();
         lock.release();
         assertThrows(IllegalStateException.class, lock::release);
     }
 
-    @Test
-    void shouldNotAcquireAHeldLockWithinTheTimeout() {
-        Lock lock = new Lock();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldNotAcquireAHeldLockWithinTheTimeout(Context ctx) {
+        Lock lock = ctx.lock();
         assertTrue(lock.acquire());
         assertFalse(lock.acquire(false));
         long start = System.nanoTime();
@@ -32,18 +38,20 @@ class LockTest {
         lock.release();
     }
 
-    @Test
-    void shouldReleaseWhenTheTryWithResourcesBlockEnds() {
-        Lock lock = new Lock();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldReleaseWhenTheTryWithResourcesBlockEnds(Context ctx) {
+        Lock lock = ctx.lock();
         try (Held held = lock.acquired()) {
             assertEquals(0, lock.getValue());
         }
         assertEquals(1, lock.getValue());
     }
 
-    @Test
-    void shouldLetTheOwnerOfAnRLockReenterAndOnlyTheOwnerRelease() throws Exception {
-        RLock lock = new RLock();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldLetTheOwnerOfAnRLockReenterAndOnlyTheOwnerRelease(Context ctx) throws Exception {
+        RLock lock = ctx.rlock();
         lock.acquire();
         lock.acquire();
         Thread other = new Thread(() -> {
@@ -59,9 +67,10 @@ class LockTest {
         assertThrows(IllegalStateException.class, lock::release);
     }
 
-    @Test
-    void shouldNameTheHoldingThreadAndTheCurrentOneWhenAnRLockIsReleasedByAnother() throws Exception {
-        RLock lock = new RLock();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldNameTheHoldingThreadAndTheCurrentOneWhenAnRLockIsReleasedByAnother(Context ctx) throws Exception {
+        RLock lock = ctx.rlock();
         lock.acquire();
         AtomicReference<String> message = new AtomicReference<>();
         Thread other = new Thread(() -> message.set(assertThrows(IllegalStateException.class, lock::release).getMessage()),
@@ -75,9 +84,10 @@ class LockTest {
                 assertThrows(IllegalStateException.class, lock::release).getMessage());
     }
 
-    @Test
-    void shouldSayThatTheThreadHoldingAnRLockHasEnded() throws Exception {
-        RLock lock = new RLock();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldSayThatTheThreadHoldingAnRLockHasEnded(Context ctx) throws Exception {
+        RLock lock = ctx.rlock();
         Thread holder = new Thread(lock::acquire, "holder");
         holder.start();
         holder.join();
@@ -107,9 +117,10 @@ class LockTest {
                 + ", which has exited; the current thread is '.*"), afterExit);
     }
 
-    @Test
-    void shouldCountPermitsOfSemaphores() {
-        Semaphore semaphore = new Semaphore(2);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldCountPermitsOfSemaphores(Context ctx) {
+        Semaphore semaphore = ctx.semaphore(2);
         assertTrue(semaphore.acquire(false));
         assertTrue(semaphore.acquire(false));
         assertFalse(semaphore.acquire(false));
@@ -118,11 +129,11 @@ class LockTest {
         semaphore.release();
         assertEquals(3, semaphore.getValue());
 
-        BoundedSemaphore bounded = new BoundedSemaphore(2);
+        BoundedSemaphore bounded = ctx.boundedSemaphore(2);
         bounded.acquire();
         bounded.release();
         assertThrows(IllegalStateException.class, bounded::release);
-        assertThrows(IllegalArgumentException.class, () -> new Semaphore(-1));
+        assertThrows(IllegalArgumentException.class, () -> ctx.semaphore(-1));
     }
 
     @Test
@@ -159,9 +170,10 @@ class LockTest {
         assertEquals(0, semaphore.getValue());
     }
 
-    @Test
-    void shouldThrowIllegalStateOnUseAfterClose() {
-        Lock lock = new Lock();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldThrowIllegalStateOnUseAfterClose(Context ctx) {
+        Lock lock = ctx.lock();
         lock.close();
         lock.close();
         for (org.junit.jupiter.api.function.Executable use : java.util.List.<org.junit.jupiter.api.function.Executable>of(
@@ -170,12 +182,12 @@ class LockTest {
             assertEquals("lock is closed in this instance (close() was called)", e.getMessage());
         }
         assertEquals("Lock(closed)", lock.toString());
-        RLock rlock = new RLock();
+        RLock rlock = ctx.rlock();
         rlock.acquire();
         rlock.close();
         assertThrows(IllegalStateException.class, rlock::release);
         assertThrows(IllegalStateException.class, rlock::isOwnedByCurrentThread);
-        Semaphore semaphore = new BoundedSemaphore(2);
+        Semaphore semaphore = ctx.boundedSemaphore(2);
         semaphore.close();
         assertThrows(IllegalStateException.class, semaphore::acquire);
         assertThrows(IllegalStateException.class, semaphore::release);
@@ -190,14 +202,87 @@ class LockTest {
         }, SemLock::close, "semaphore is closed");
     }
 
-    @Test
-    void shouldKeepAValuesLockWorkingForTheValueWhenAnotherInstanceOfTheLockIsClosed() {
-        Value.OfInt value = Value.ofInt(1);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldKeepAValuesLockWorkingForTheValueWhenAnotherInstanceOfTheLockIsClosed(Context ctx) {
+        Value.OfInt value = ctx.value().ofInt(1);
         RLock lock = value.getLock();
         assertEquals(2, value.addAndGet(1));
         lock.close();
         assertThrows(IllegalStateException.class, lock::acquire);
-        assertEquals(3, RawValue.ofInt(2).addAndGet(1));
+        assertEquals(3, ctx.rawValue().ofInt(2).addAndGet(1));
         assertEquals(2, value.get());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldLetAnotherThreadReleaseALockAsPythonDoes(Context ctx) throws Exception {
+        Lock lock = ctx.lock();
+        lock.acquire();
+        Thread other = new Thread(lock::release);
+        other.start();
+        other.join();
+        assertEquals(1, lock.getValue());
+        assertTrue(lock.acquire(false));
+        lock.release();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldShowTheStateOfEachKind(Context ctx) {
+        Lock lock = ctx.lock();
+        assertEquals("Lock(unlocked)", lock.toString());
+        lock.acquire();
+        assertEquals("Lock(locked)", lock.toString());
+        RLock rlock = ctx.rlock();
+        assertEquals("RLock(unlocked)", rlock.toString());
+        rlock.acquire();
+        rlock.acquire();
+        assertTrue(rlock.toString().endsWith(", depth 2)"), rlock.toString());
+        assertEquals("Semaphore(value=3)", ctx.semaphore(3).toString());
+        BoundedSemaphore bounded = ctx.boundedSemaphore(2);
+        bounded.acquire();
+        assertEquals("BoundedSemaphore(value=1)", bounded.toString());
+        bounded.close();
+        assertEquals("BoundedSemaphore(closed)", bounded.toString());
+        assertEquals("bounded-semaphore released too many times: release() was called without a matching acquire()",
+                assertThrows(IllegalStateException.class, () -> {
+                    BoundedSemaphore full = ctx.boundedSemaphore(1);
+                    full.release();
+                }).getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldWaitForAPermitUntilAnotherThreadReleasesOne(Context ctx) throws Exception {
+        Semaphore semaphore = ctx.semaphore(0);
+        Thread releaser = new Thread(() -> {
+            sleepQuietly(50);
+            semaphore.release();
+        });
+        releaser.start();
+        assertTrue(semaphore.acquire(true, 30.0));
+        releaser.join();
+        assertEquals(0, semaphore.getValue());
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void shouldRefuseToSendALockOfTheThreadContextToAnotherProcess() {
+        Context threads = Multiprocessing.getContext("thread");
+        for (Object local : new Object[] {threads.lock(), threads.rlock(), threads.semaphore(), threads.boundedSemaphore()}) {
+            NotTransferableException e = assertThrows(NotTransferableException.class,
+                    () -> new ObjectOutputStream(new ByteArrayOutputStream()).writeObject(local));
+            assertTrue(e.getMessage().contains("of the thread context is an object of this JVM and cannot be sent to another"
+                    + " process; make it with Multiprocessing.getContext()"), e.getMessage());
+        }
+        assertThrows(UnsupportedOperationException.class, threads.lock()::path);
     }
 }

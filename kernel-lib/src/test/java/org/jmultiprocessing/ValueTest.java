@@ -2,10 +2,14 @@ package org.jmultiprocessing;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectOutputStream;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ValueTest {
@@ -23,13 +27,14 @@ class ValueTest {
         assertEquals(200_000, counter.get());
     }
 
-    @Test
-    void shouldHoldEveryKindOfValue() {
-        Value.OfLong l = Value.ofLong(1L << 40);
-        Value.OfDouble d = Value.ofDouble(1.5);
-        Value.OfByte b = Value.ofByte((byte) -3);
-        Value.OfChar c = Value.ofChar('x');
-        Value.OfBoolean z = Value.ofBoolean(true);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldHoldEveryKindOfValue(Context ctx) {
+        Value.OfLong l = ctx.value().ofLong(1L << 40);
+        Value.OfDouble d = ctx.value().ofDouble(1.5);
+        Value.OfByte b = ctx.value().ofByte((byte) -3);
+        Value.OfChar c = ctx.value().ofChar('x');
+        Value.OfBoolean z = ctx.value().ofBoolean(true);
         assertEquals((1L << 40) + 2, l.addAndGet(2));
         assertEquals(2.0, d.addAndGet(0.5));
         assertEquals(-3, b.get());
@@ -37,14 +42,15 @@ class ValueTest {
         assertTrue(z.get());
         z.set(false);
         assertFalse(z.get());
-        Value.OfInt i = Value.ofInt(5);
+        Value.OfInt i = ctx.value().ofInt(5);
         i.withLock(() -> i.set(i.get() * 2));
         assertEquals(10, i.get());
     }
 
-    @Test
-    void shouldAddAtomicallyToARawValueWithoutALock() throws Exception {
-        Value.OfLong counter = RawValue.ofLong(0);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldAddAtomicallyToARawValueWithoutALock(Context ctx) throws Exception {
+        Value.OfLong counter = ctx.rawValue().ofLong(0);
         assertThrows(IllegalStateException.class, counter::getLock);
         Thread[] threads = new Thread[4];
         for (int t = 0; t < threads.length; t++) {
@@ -86,15 +92,16 @@ class ValueTest {
         assertThrows(IllegalStateException.class, flags::getLock);
     }
 
-    @Test
-    void shouldHoldByteAndIntArrays() {
-        Array.OfByte bytes = Array.ofBytes((byte) 1, (byte) -1);
-        Array.OfInt ints = RawArray.ofInts(1, 2, 3);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldHoldByteAndIntArrays(Context ctx) {
+        Array.OfByte bytes = ctx.array().ofBytes((byte) 1, (byte) -1);
+        Array.OfInt ints = ctx.rawArray().ofInts(1, 2, 3);
         bytes.set(0, (byte) 7);
         assertArrayEquals(new byte[] {7, -1}, bytes.toArray());
         assertEquals(3, ints.length());
         assertArrayEquals(new int[] {1, 2, 3}, ints.toArray());
-        assertEquals(5, Array.ofInts(5).length());
+        assertEquals(5, ctx.array().ofInts(5).length());
     }
 
     @Test
@@ -127,14 +134,62 @@ class ValueTest {
         assertThrows(IndexOutOfBoundsException.class, () -> ints.set(-1, 1));
     }
 
-    @Test
-    void shouldThrowIndexOutOfBoundsForEveryKindOfArray() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldThrowIndexOutOfBoundsForEveryKindOfArray(Context ctx) {
         java.util.List<org.junit.jupiter.api.function.Executable> outOfRange = java.util.List.of(
-                () -> Array.ofInts(2).set(2, 1), () -> Array.ofLongs(2).get(-1), () -> RawArray.ofDoubles(2).set(1 << 29, 1.0),
-                () -> Array.ofBytes(2).get(Integer.MAX_VALUE), () -> RawArray.ofChars(2).set(Integer.MIN_VALUE, 'x'),
-                () -> Array.ofBooleans(2).set(2, true));
+                () -> ctx.array().ofInts(2).set(2, 1), () -> ctx.array().ofLongs(2).get(-1), () -> ctx.rawArray().ofDoubles(2).set(1 << 29, 1.0),
+                () -> ctx.array().ofBytes(2).get(Integer.MAX_VALUE), () -> ctx.rawArray().ofChars(2).set(Integer.MIN_VALUE, 'x'),
+                () -> ctx.array().ofBooleans(2).set(2, true));
         for (org.junit.jupiter.api.function.Executable access : outOfRange) {
             assertThrows(IndexOutOfBoundsException.class, access);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldLoseNoIncrementOfALockedValueAddedToByFourThreads(Context ctx) throws Exception {
+        Value.OfLong counter = ctx.value().ofLong(0);
+        Value.OfDouble sum = ctx.rawValue().ofDouble(0);
+        Thread[] threads = new Thread[4];
+        for (int t = 0; t < threads.length; t++) {
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < 20_000; i++) {
+                    counter.addAndGet(1);
+                    sum.addAndGet(0.5);
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertEquals(80_000, counter.get());
+        assertEquals(40_000.0, sum.get());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldCopyTheGivenElementsIntoAnArray(Context ctx) {
+        assertArrayEquals(new double[] {1.0, 2.0}, ctx.array().ofDoubles(1.0, 2.0).toArray());
+        assertArrayEquals(new long[] {3L}, ctx.rawArray().ofLongs(3L).toArray());
+        assertArrayEquals(new long[] {0, 0, 0}, ctx.rawArray().ofLongs(3).toArray());
+        assertEquals("abc", new String(ctx.array().ofChars("abc").toArray()));
+        assertArrayEquals(new boolean[] {true, false}, ctx.array().ofBooleans(true, false).toArray());
+        assertEquals("Array<int>[1, 2]", ctx.array().ofInts(1, 2).toString());
+        assertEquals("Value<char>(x)", ctx.value().ofChar('x').toString());
+        assertThrows(IllegalStateException.class, ctx.rawArray().ofInts(1)::getLock);
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class, () -> ctx.array().ofBytes(-1));
+        assertTrue(negative.getMessage().startsWith("array length must be between 0 and "), negative.getMessage());
+    }
+
+    @Test
+    void shouldRefuseToSendAValueOrArrayOfTheThreadContextToAnotherProcess() {
+        Context threads = Multiprocessing.getContext("thread");
+        for (Object local : new Object[] {threads.value().ofInt(1), threads.rawArray().ofDoubles(2), threads.array().ofChars("a")}) {
+            NotTransferableException e = assertThrows(NotTransferableException.class,
+                    () -> new ObjectOutputStream(new ByteArrayOutputStream()).writeObject(local));
+            assertTrue(e.getMessage().contains("of the thread context is an object of this JVM"), e.getMessage());
         }
     }
 }

@@ -2,16 +2,27 @@ package org.jmultiprocessing.internal.shm;
 
 import static org.jmultiprocessing.internal.shm.CellsDescriptor.*;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+
 import org.jmultiprocessing.spi.LockImpl;
 
 /**
- * What every value and array in shared memory has (layout in {@link CellsDescriptor}): the region, where the
- * elements start, how many there are, and the optional recursive lock. Cells have no {@code close()}: they
- * are held until collected, so their accesses need no counting.
+ * What every value and array in shared memory has (layout in {@link CellsDescriptor}): the region, its
+ * mapped bytes, how many elements there are, and the optional recursive lock. Cells have no {@code close()}:
+ * they are held until collected, so their accesses need no counting, and their region is pinned, so the
+ * mapping lives as long as the buffer kept here does: the accessors go to the buffer straight.
  */
 abstract class CellRegion {
+    /** Where the elements start, the same in every region. */
+    static final int DATA = RegionDescriptor.HEADER_LENGTH + DATA_OFFSET;
+    static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
+    static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
+
     final SharedRegion region;
-    final int data;
+    final MappedByteBuffer buffer;
     final int length;
     final SharedRLock lock;
 
@@ -23,14 +34,14 @@ abstract class CellRegion {
         if (found != kind) {
             throw new IllegalStateException("element kind " + found + " in " + region.path() + ", expected " + kind);
         }
-        this.data = base + DATA_OFFSET;
         this.length = region.getIntVolatile(base + LENGTH_OFFSET);
         if (senderPid == 0) {
             region.holdUntilCollected(this, 0);
         } else {
             region.acceptTransitUntilCollected(this, 0, senderPid);
         }
-        this.lock = region.getIntVolatile(base + HAS_LOCK_OFFSET) == 1 ? new SharedRLock(region, base + LOCK_OFFSET) : null;
+        this.buffer = region.buffer();
+        this.lock = region.getIntVolatile(base + HAS_LOCK_OFFSET) == 1 ? new SharedRLock(region) : null;
     }
 
     /** A new region for {@code length} zeros of {@code kind}, {@code elementSize} bytes apart (the length is checked). */

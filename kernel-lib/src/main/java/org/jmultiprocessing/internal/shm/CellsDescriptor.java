@@ -27,7 +27,8 @@ package org.jmultiprocessing.internal.shm;
  * A scalar {@code Value} keeps its element in an 8-byte slot ({@link #VALUE_SLOT_LENGTH}; a byte, char or
  * boolean as an int) so every kind is read and written with one atomic access.
  */
-public final class CellsDescriptor {
+final class CellsDescriptor {
+    /** 0: every counter sits at the start of its region's payload (see SharedSemLock). */
     public static final int LOCK_OFFSET = 0;
     public static final int HAS_LOCK_OFFSET = 64;
     public static final int KIND_OFFSET = 68;

@@ -6,7 +6,7 @@ import org.jmultiprocessing.internal.runtime.Internals;
  * The holder of a lock as the owner word of {@link SemaphoreDescriptor} records it: the process id of the
  * holding thread in the high 32 bits, the low 32 bits of its thread id in the low ones; 0 when nobody holds it.
  */
-public final class LockHolder {
+final class LockHolder {
     private LockHolder() {
     }
 

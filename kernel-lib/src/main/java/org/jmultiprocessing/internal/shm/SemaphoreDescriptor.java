@@ -25,7 +25,7 @@ package org.jmultiprocessing.internal.shm;
  *
  * Acquiring decrements the value with a compare-and-set when it is positive; releasing increments it.
  */
-public final class SemaphoreDescriptor {
+final class SemaphoreDescriptor {
     public static final int VALUE_OFFSET = 0;
     public static final int OWNER_OFFSET = 8;
     public static final int DEPTH_OFFSET = 16;

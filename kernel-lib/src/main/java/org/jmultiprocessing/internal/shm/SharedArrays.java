@@ -22,12 +22,12 @@ final class SharedArrays {
 
         @Override
         public int get(int index) {
-            return region.getIntAcquire(data + 4 * index);
+            return (int) INT.getAcquire(buffer, DATA + 4 * index);
         }
 
         @Override
         public void set(int index, int value) {
-            region.putIntRelease(data + 4 * index, value);
+            INT.setRelease(buffer, DATA + 4 * index, value);
         }
 
         @Override
@@ -43,12 +43,12 @@ final class SharedArrays {
 
         @Override
         public long get(int index) {
-            return region.getLongAcquire(data + 8 * index);
+            return (long) LONG.getAcquire(buffer, DATA + 8 * index);
         }
 
         @Override
         public void set(int index, long value) {
-            region.putLongRelease(data + 8 * index, value);
+            LONG.setRelease(buffer, DATA + 8 * index, value);
         }
 
         @Override
@@ -64,12 +64,12 @@ final class SharedArrays {
 
         @Override
         public double get(int index) {
-            return Double.longBitsToDouble(region.getLongAcquire(data + 8 * index));
+            return Double.longBitsToDouble((long) LONG.getAcquire(buffer, DATA + 8 * index));
         }
 
         @Override
         public void set(int index, double value) {
-            region.putLongRelease(data + 8 * index, Double.doubleToRawLongBits(value));
+            LONG.setRelease(buffer, DATA + 8 * index, Double.doubleToRawLongBits(value));
         }
 
         @Override
@@ -85,7 +85,7 @@ final class SharedArrays {
 
         @Override
         public byte get(int index) {
-            byte value = region.buffer().get(data + index);
+            byte value = buffer.get(DATA + index);
             VarHandle.acquireFence();
             return value;
         }
@@ -93,7 +93,7 @@ final class SharedArrays {
         @Override
         public void set(int index, byte value) {
             VarHandle.releaseFence();
-            region.buffer().put(data + index, value);
+            buffer.put(DATA + index, value);
         }
 
         @Override
@@ -109,7 +109,7 @@ final class SharedArrays {
 
         @Override
         public char get(int index) {
-            char value = region.buffer().getChar(data + 2 * index);
+            char value = buffer.getChar(DATA + 2 * index);
             VarHandle.acquireFence();
             return value;
         }
@@ -117,7 +117,7 @@ final class SharedArrays {
         @Override
         public void set(int index, char value) {
             VarHandle.releaseFence();
-            region.buffer().putChar(data + 2 * index, value);
+            buffer.putChar(DATA + 2 * index, value);
         }
 
         @Override
@@ -134,7 +134,7 @@ final class SharedArrays {
 
         @Override
         public boolean get(int index) {
-            byte value = region.buffer().get(data + index);
+            byte value = buffer.get(DATA + index);
             VarHandle.acquireFence();
             return value != 0;
         }
@@ -142,7 +142,7 @@ final class SharedArrays {
         @Override
         public void set(int index, boolean value) {
             VarHandle.releaseFence();
-            region.buffer().put(data + index, (byte) (value ? 1 : 0));
+            buffer.put(DATA + index, (byte) (value ? 1 : 0));
         }
 
         @Override

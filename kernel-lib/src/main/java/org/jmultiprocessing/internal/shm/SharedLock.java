@@ -1,8 +1,5 @@
 package org.jmultiprocessing.internal.shm;
 
-import static org.jmultiprocessing.internal.shm.SemaphoreDescriptor.OWNER_OFFSET;
-import static org.jmultiprocessing.internal.shm.SemaphoreDescriptor.VALUE_OFFSET;
-
 import org.jmultiprocessing.spi.Deadline;
 import org.jmultiprocessing.spi.LockImpl;
 import org.jmultiprocessing.spi.Rebuild;
@@ -18,8 +15,8 @@ final class SharedLock extends SharedSemLock implements LockImpl {
         super(KIND, 1, 1);
     }
 
-    private SharedLock(SharedRegion region, int base, long senderPid) {
-        super(KIND, region, base, senderPid);
+    private SharedLock(SharedRegion region, long senderPid) {
+        super(KIND, region, senderPid);
     }
 
     @Override
@@ -29,7 +26,7 @@ final class SharedLock extends SharedSemLock implements LockImpl {
             if (!acquirePermitUntil(deadline)) {
                 return false;
             }
-            region.putLongVolatile(base + OWNER_OFFSET, LockHolder.of(Thread.currentThread()));
+            region.putLongVolatile(OWNER, LockHolder.of(Thread.currentThread()));
             return true;
         } finally {
             exit();
@@ -40,10 +37,10 @@ final class SharedLock extends SharedSemLock implements LockImpl {
     public boolean release() {
         enter();
         try {
-            if (region.getIntVolatile(base + VALUE_OFFSET) > 0) {
+            if (region.getIntVolatile(VALUE) > 0) {
                 return false;
             }
-            region.putLongVolatile(base + OWNER_OFFSET, 0);
+            region.putLongVolatile(OWNER, 0);
             return releasePermit(true);
         } finally {
             exit();
@@ -54,7 +51,7 @@ final class SharedLock extends SharedSemLock implements LockImpl {
     public boolean isOwnedByCurrentThread() {
         enter();
         try {
-            return region.getLongVolatile(base + OWNER_OFFSET) == LockHolder.of(Thread.currentThread());
+            return region.getLongVolatile(OWNER) == LockHolder.of(Thread.currentThread());
         } finally {
             exit();
         }
@@ -64,7 +61,7 @@ final class SharedLock extends SharedSemLock implements LockImpl {
     public String holder() {
         enter();
         try {
-            return LockHolder.describe(region.getLongVolatile(base + OWNER_OFFSET));
+            return LockHolder.describe(region.getLongVolatile(OWNER));
         } finally {
             exit();
         }
@@ -85,15 +82,14 @@ final class SharedLock extends SharedSemLock implements LockImpl {
 
     @Override
     String describe() {
-        return region.getIntVolatile(base + VALUE_OFFSET) > 0 ? "unlocked" : "locked";
+        return region.getIntVolatile(VALUE) > 0 ? "unlocked" : "locked";
     }
 
     @Override
     public Object transit(Rebuild<LockImpl> rebuild) {
-        int base = this.base;
         enter();
         try {
-            return SharedHandle.of(region, 0, (attached, senderPid) -> rebuild.around(new SharedLock(attached, base, senderPid)));
+            return SharedHandle.of(region, 0, (attached, senderPid) -> rebuild.around(new SharedLock(attached, senderPid)));
         } finally {
             exit();
         }

@@ -1,9 +1,5 @@
 package org.jmultiprocessing.internal.shm;
 
-import static org.jmultiprocessing.internal.shm.SemaphoreDescriptor.DEPTH_OFFSET;
-import static org.jmultiprocessing.internal.shm.SemaphoreDescriptor.OWNER_OFFSET;
-import static org.jmultiprocessing.internal.shm.SemaphoreDescriptor.VALUE_OFFSET;
-
 import org.jmultiprocessing.spi.Deadline;
 import org.jmultiprocessing.spi.LockImpl;
 import org.jmultiprocessing.spi.Rebuild;
@@ -19,13 +15,13 @@ final class SharedRLock extends SharedSemLock implements LockImpl {
         super(KIND, 1, 1);
     }
 
-    private SharedRLock(SharedRegion region, int base, long senderPid) {
-        super(KIND, region, base, senderPid);
+    private SharedRLock(SharedRegion region, long senderPid) {
+        super(KIND, region, senderPid);
     }
 
-    /** The lock at {@code base} of a region created by another object, which initialized it. */
-    SharedRLock(SharedRegion region, int base) {
-        super(KIND, region, base);
+    /** The lock of a region created by another object, which initialized it: a value's or an array's. */
+    SharedRLock(SharedRegion region) {
+        super(KIND, region);
     }
 
     private static long currentThreadToken() {
@@ -41,15 +37,15 @@ final class SharedRLock extends SharedSemLock implements LockImpl {
         enter();
         try {
             long me = currentThreadToken();
-            if (region.getLongPlain(base + OWNER_OFFSET) == me) {
-                region.putIntPlain(base + DEPTH_OFFSET, region.getIntPlain(base + DEPTH_OFFSET) + 1);
+            if (region.getLongPlain(OWNER) == me) {
+                region.putIntPlain(DEPTH, region.getIntPlain(DEPTH) + 1);
                 return true;
             }
-            if (!region.compareAndSetInt(base + VALUE_OFFSET, 1, 0) && !acquirePermitUntil(deadline)) {
+            if (!region.compareAndSetInt(VALUE, 1, 0) && !acquirePermitUntil(deadline)) {
                 return false;
             }
-            region.putLongPlain(base + OWNER_OFFSET, me);
-            region.putIntPlain(base + DEPTH_OFFSET, 1);
+            region.putLongPlain(OWNER, me);
+            region.putIntPlain(DEPTH, 1);
             return true;
         } finally {
             exit();
@@ -63,11 +59,11 @@ final class SharedRLock extends SharedSemLock implements LockImpl {
             if (!ownedByCurrentThread()) {
                 return false;
             }
-            int depth = region.getIntPlain(base + DEPTH_OFFSET) - 1;
-            region.putIntPlain(base + DEPTH_OFFSET, depth);
+            int depth = region.getIntPlain(DEPTH) - 1;
+            region.putIntPlain(DEPTH, depth);
             if (depth == 0) {
-                region.putLongPlain(base + OWNER_OFFSET, 0);
-                region.putIntRelease(base + VALUE_OFFSET, 1);
+                region.putLongPlain(OWNER, 0);
+                region.putIntRelease(VALUE, 1);
             }
             return true;
         } finally {
@@ -86,14 +82,14 @@ final class SharedRLock extends SharedSemLock implements LockImpl {
     }
 
     private boolean ownedByCurrentThread() {
-        return region.getLongPlain(base + OWNER_OFFSET) == currentThreadToken();
+        return region.getLongPlain(OWNER) == currentThreadToken();
     }
 
     @Override
     public String holder() {
         enter();
         try {
-            return LockHolder.describe(region.getLongVolatile(base + OWNER_OFFSET));
+            return LockHolder.describe(region.getLongVolatile(OWNER));
         } finally {
             exit();
         }
@@ -105,12 +101,12 @@ final class SharedRLock extends SharedSemLock implements LockImpl {
         try {
             if (!ownedByCurrentThread()) {
                 throw new IllegalStateException("cannot wait on a condition using an RLock "
-                        + LockHolder.describe(region.getLongVolatile(base + OWNER_OFFSET)));
+                        + LockHolder.describe(region.getLongVolatile(OWNER)));
             }
-            int depth = region.getIntPlain(base + DEPTH_OFFSET);
-            region.putIntPlain(base + DEPTH_OFFSET, 0);
-            region.putLongPlain(base + OWNER_OFFSET, 0);
-            region.putIntRelease(base + VALUE_OFFSET, 1);
+            int depth = region.getIntPlain(DEPTH);
+            region.putIntPlain(DEPTH, 0);
+            region.putLongPlain(OWNER, 0);
+            region.putIntRelease(VALUE, 1);
             return depth;
         } finally {
             exit();
@@ -122,7 +118,7 @@ final class SharedRLock extends SharedSemLock implements LockImpl {
         enter();
         try {
             acquire(Deadline.FOREVER);
-            region.putIntPlain(base + DEPTH_OFFSET, depth);
+            region.putIntPlain(DEPTH, depth);
         } finally {
             exit();
         }
@@ -130,18 +126,17 @@ final class SharedRLock extends SharedSemLock implements LockImpl {
 
     @Override
     String describe() {
-        long owner = region.getLongVolatile(base + OWNER_OFFSET);
+        long owner = region.getLongVolatile(OWNER);
         return owner == 0 ? "unlocked"
                 : "owner pid " + (owner >>> 32) + " thread " + (owner & 0xFFFF_FFFFL)
-                        + ", depth " + region.getIntVolatile(base + DEPTH_OFFSET);
+                        + ", depth " + region.getIntVolatile(DEPTH);
     }
 
     @Override
     public Object transit(Rebuild<LockImpl> rebuild) {
-        int base = this.base;
         enter();
         try {
-            return SharedHandle.of(region, 0, (attached, senderPid) -> rebuild.around(new SharedRLock(attached, base, senderPid)));
+            return SharedHandle.of(region, 0, (attached, senderPid) -> rebuild.around(new SharedRLock(attached, senderPid)));
         } finally {
             exit();
         }

@@ -1,8 +1,5 @@
 package org.jmultiprocessing.internal.shm;
 
-import static org.jmultiprocessing.internal.shm.SemaphoreDescriptor.MAX_VALUE_OFFSET;
-import static org.jmultiprocessing.internal.shm.SemaphoreDescriptor.VALUE_OFFSET;
-
 import java.nio.file.Path;
 
 import org.jmultiprocessing.spi.Deadline;
@@ -12,10 +9,18 @@ import org.jmultiprocessing.spi.Deadline;
  * processes alike: what {@link SharedLock}, {@link SharedRLock} and {@link SharedSemaphore} have in common.
  * Every operation runs between {@link #enter()} and {@link #exit()}, so {@link #close()} never unmaps memory
  * in use.
+ *
+ * <p>Every counter sits at the start of its region's payload, a value's lock too
+ * ({@link CellsDescriptor#LOCK_OFFSET} is 0), so its words are at fixed offsets: one load fewer per access.
  */
 abstract class SharedSemLock {
+    static final int BASE = RegionDescriptor.HEADER_LENGTH;
+    static final int VALUE = BASE + SemaphoreDescriptor.VALUE_OFFSET;
+    static final int OWNER = BASE + SemaphoreDescriptor.OWNER_OFFSET;
+    static final int DEPTH = BASE + SemaphoreDescriptor.DEPTH_OFFSET;
+    static final int MAX_VALUE = BASE + SemaphoreDescriptor.MAX_VALUE_OFFSET;
+
     final SharedRegion region;
-    final int base;
     private final SharedRegion.Hold hold;
     private final String kindName;
 
@@ -23,24 +28,21 @@ abstract class SharedSemLock {
     SharedSemLock(String kindName, int value, int maxValue) {
         this.kindName = kindName;
         this.region = SharedRegion.create(kindName, SemaphoreDescriptor.LENGTH);
-        this.base = RegionDescriptor.HEADER_LENGTH;
-        SemaphoreDescriptor.initialize(region, base, value, maxValue);
+        SemaphoreDescriptor.initialize(region, BASE, value, maxValue);
         this.hold = region.hold(this, 0);
     }
 
     /** Attaches to a counter received from {@code senderPid} (see {@link SharedRegion#acceptTransit}). */
-    SharedSemLock(String kindName, SharedRegion region, int base, long senderPid) {
+    SharedSemLock(String kindName, SharedRegion region, long senderPid) {
         this.kindName = kindName;
         this.region = region;
-        this.base = base;
         this.hold = region.acceptTransit(this, 0, senderPid);
     }
 
-    /** A counter at {@code base} inside another object's region, which initialized it (the lock of a value). */
-    SharedSemLock(String kindName, SharedRegion region, int base) {
+    /** The counter of another object's region, which initialized it (the lock of a value). */
+    SharedSemLock(String kindName, SharedRegion region) {
         this.kindName = kindName;
         this.region = region;
-        this.base = base;
         this.hold = region.hold(this, 0);
     }
 
@@ -66,7 +68,7 @@ abstract class SharedSemLock {
     public final int value() {
         enter();
         try {
-            return region.getIntVolatile(base + VALUE_OFFSET);
+            return region.getIntVolatile(VALUE);
         } finally {
             exit();
         }
@@ -87,12 +89,11 @@ abstract class SharedSemLock {
     abstract String describe();
 
     final boolean acquirePermitUntil(long deadline) {
-        int valueOffset = base + VALUE_OFFSET;
         Backoff backoff = null;
         while (true) {
-            int value = region.getIntVolatile(valueOffset);
+            int value = region.getIntVolatile(VALUE);
             if (value > 0) {
-                if (region.compareAndSetInt(valueOffset, value, value - 1)) {
+                if (region.compareAndSetInt(VALUE, value, value - 1)) {
                     return true;
                 }
                 continue;
@@ -111,18 +112,17 @@ abstract class SharedSemLock {
 
     /** Adds a permit; false, adding none, when {@code bounded} and the counter is at its maximum. */
     final boolean releasePermit(boolean bounded) {
-        int valueOffset = base + VALUE_OFFSET;
         if (!bounded) {
-            region.getAndAddInt(valueOffset, 1);
+            region.getAndAddInt(VALUE, 1);
             return true;
         }
-        int max = region.getIntVolatile(base + MAX_VALUE_OFFSET);
+        int max = region.getIntVolatile(MAX_VALUE);
         while (true) {
-            int value = region.getIntVolatile(valueOffset);
+            int value = region.getIntVolatile(VALUE);
             if (value >= max) {
                 return false;
             }
-            if (region.compareAndSetInt(valueOffset, value, value + 1)) {
+            if (region.compareAndSetInt(VALUE, value, value + 1)) {
                 return true;
             }
         }

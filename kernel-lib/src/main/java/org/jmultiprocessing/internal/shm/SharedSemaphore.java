@@ -1,7 +1,5 @@
 package org.jmultiprocessing.internal.shm;
 
-import static org.jmultiprocessing.internal.shm.SemaphoreDescriptor.VALUE_OFFSET;
-
 import org.jmultiprocessing.spi.Rebuild;
 import org.jmultiprocessing.spi.SemaphoreImpl;
 
@@ -14,8 +12,8 @@ final class SharedSemaphore extends SharedSemLock implements SemaphoreImpl {
         this.bounded = bounded;
     }
 
-    private SharedSemaphore(SharedRegion region, int base, long senderPid, boolean bounded) {
-        super(kindName(bounded), region, base, senderPid);
+    private SharedSemaphore(SharedRegion region, long senderPid, boolean bounded) {
+        super(kindName(bounded), region, senderPid);
         this.bounded = bounded;
     }
 
@@ -45,17 +43,16 @@ final class SharedSemaphore extends SharedSemLock implements SemaphoreImpl {
 
     @Override
     String describe() {
-        return "value=" + region.getIntVolatile(base + VALUE_OFFSET);
+        return "value=" + region.getIntVolatile(VALUE);
     }
 
     @Override
     public Object transit(Rebuild<SemaphoreImpl> rebuild) {
-        int base = this.base;
         boolean bounded = this.bounded;
         enter();
         try {
             return SharedHandle.of(region, 0,
-                    (attached, senderPid) -> rebuild.around(new SharedSemaphore(attached, base, senderPid, bounded)));
+                    (attached, senderPid) -> rebuild.around(new SharedSemaphore(attached, senderPid, bounded)));
         } finally {
             exit();
         }

@@ -21,18 +21,18 @@ final class SharedValues {
 
         @Override
         public int get() {
-            return region.getIntAcquire(data);
+            return (int) INT.getAcquire(buffer, DATA);
         }
 
         @Override
         public void set(int value) {
-            region.putIntRelease(data, value);
+            INT.setRelease(buffer, DATA, value);
         }
 
         @Override
         public int addAndGet(int delta) {
             if (lock == null) {
-                return region.getAndAddInt(data, delta) + delta;
+                return (int) INT.getAndAdd(buffer, DATA, delta) + delta;
             }
             lock.acquire(Deadline.FOREVER);
             try {
@@ -57,18 +57,18 @@ final class SharedValues {
 
         @Override
         public long get() {
-            return region.getLongAcquire(data);
+            return (long) LONG.getAcquire(buffer, DATA);
         }
 
         @Override
         public void set(long value) {
-            region.putLongRelease(data, value);
+            LONG.setRelease(buffer, DATA, value);
         }
 
         @Override
         public long addAndGet(long delta) {
             if (lock == null) {
-                return region.getAndAddLong(data, delta) + delta;
+                return (long) LONG.getAndAdd(buffer, DATA, delta) + delta;
             }
             lock.acquire(Deadline.FOREVER);
             try {
@@ -93,21 +93,21 @@ final class SharedValues {
 
         @Override
         public double get() {
-            return Double.longBitsToDouble(region.getLongAcquire(data));
+            return Double.longBitsToDouble((long) LONG.getAcquire(buffer, DATA));
         }
 
         @Override
         public void set(double value) {
-            region.putLongRelease(data, Double.doubleToRawLongBits(value));
+            LONG.setRelease(buffer, DATA, Double.doubleToRawLongBits(value));
         }
 
         @Override
         public double addAndGet(double delta) {
             if (lock == null) {
                 while (true) {
-                    long bits = region.getLongAcquire(data);
+                    long bits = (long) LONG.getAcquire(buffer, DATA);
                     double next = Double.longBitsToDouble(bits) + delta;
-                    if (region.compareAndSetLong(data, bits, Double.doubleToRawLongBits(next))) {
+                    if (LONG.compareAndSet(buffer, DATA, bits, Double.doubleToRawLongBits(next))) {
                         return next;
                     }
                 }
@@ -135,12 +135,12 @@ final class SharedValues {
 
         @Override
         public byte get() {
-            return (byte) region.getIntAcquire(data);
+            return (byte) (int) INT.getAcquire(buffer, DATA);
         }
 
         @Override
         public void set(byte value) {
-            region.putIntRelease(data, value);
+            INT.setRelease(buffer, DATA, value);
         }
 
         @Override
@@ -156,12 +156,12 @@ final class SharedValues {
 
         @Override
         public char get() {
-            return (char) region.getIntAcquire(data);
+            return (char) (int) INT.getAcquire(buffer, DATA);
         }
 
         @Override
         public void set(char value) {
-            region.putIntRelease(data, value);
+            INT.setRelease(buffer, DATA, value);
         }
 
         @Override
@@ -177,12 +177,12 @@ final class SharedValues {
 
         @Override
         public boolean get() {
-            return region.getIntAcquire(data) != 0;
+            return (int) INT.getAcquire(buffer, DATA) != 0;
         }
 
         @Override
         public void set(boolean value) {
-            region.putIntRelease(data, value ? 1 : 0);
+            INT.setRelease(buffer, DATA, value ? 1 : 0);
         }
 
         @Override
