@@ -1,6 +1,7 @@
 package org.jmultiprocessing.internal.shm;
 
 import org.jmultiprocessing.spi.Deadline;
+import org.jmultiprocessing.spi.PeerGoneException;
 import org.jmultiprocessing.internal.codec.MessageCodec;
 import static org.jmultiprocessing.internal.shm.RingDescriptor.*;
 
@@ -38,15 +39,6 @@ public final class MessageRing {
 
     /** A received frame. */
     public record Frame(int tag, byte[] payload) {
-    }
-
-    /** Thrown when the peer is gone and nothing more can arrive (or nothing sent can be read). */
-    public static final class PeerGoneException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        public PeerGoneException(String message) {
-            super(message);
-        }
     }
 
     public int capacity() {
