@@ -17,7 +17,7 @@ import org.jmultiprocessing.internal.runtime.Internals;
  * <p>{@code peerGone} callbacks let a pipe notice that the other end is closed or its process died: they are
  * only consulted while a wait has reached its sleeping phase, since they are slow.
  */
-public final class MessageRing {
+final class MessageRing {
     private static final long PEER_CHECK_INTERVAL_NANOS = 2_000_000;
     private static final int PID = (int) Internals.pid();
 
@@ -28,7 +28,7 @@ public final class MessageRing {
     private final int mask;
     private final int dataBase;
 
-    public MessageRing(SharedRegion region, int base) {
+    MessageRing(SharedRegion region, int base) {
         this.region = region;
         this.buffer = region.buffer();
         this.base = base;
@@ -38,10 +38,10 @@ public final class MessageRing {
     }
 
     /** A received frame. */
-    public record Frame(int tag, byte[] payload) {
+    record Frame(int tag, byte[] payload) {
     }
 
-    public int capacity() {
+    int capacity() {
         return capacity;
     }
 
@@ -52,7 +52,7 @@ public final class MessageRing {
      * Writes a whole frame only if the write lock is free and the ring has room for it now; never waits.
      * Returns whether it wrote.
      */
-    public boolean tryWrite(int tag, byte[] payload) {
+    boolean tryWrite(int tag, byte[] payload) {
         int frameLength = FRAME_HEADER_LENGTH + payload.length;
         if (frameLength > capacity || !region.compareAndSetInt(base + WRITE_LOCK_OFFSET, 0, PID)) {
             return false;
@@ -77,7 +77,7 @@ public final class MessageRing {
      * whole into the ring now, under one acquisition of the write lock, and removes them from the deque;
      * never waits. Returns how many it wrote.
      */
-    public int tryWriteAll(java.util.Deque<MessageCodec.Encoded> items, int maxPayload) {
+    int tryWriteAll(java.util.Deque<MessageCodec.Encoded> items, int maxPayload) {
         if (!region.compareAndSetInt(base + WRITE_LOCK_OFFSET, 0, PID)) {
             return 0;
         }
@@ -114,7 +114,7 @@ public final class MessageRing {
      * the reader consumes it). Throws {@link PeerGoneException} if {@code readerGone} reports that nobody
      * will ever read.
      */
-    public void write(int tag, byte[] payload, int offset, int length, BooleanSupplier readerGone) {
+    void write(int tag, byte[] payload, int offset, int length, BooleanSupplier readerGone) {
         lockUntil(WRITE_LOCK_OFFSET, Deadline.FOREVER);
         try {
             long tail = region.getLongPlain(base + TAIL_OFFSET);
@@ -198,7 +198,7 @@ public final class MessageRing {
      * start; returns null when the deadline passes first. Throws {@link PeerGoneException} when nothing is
      * buffered and {@code writerGone} reports that nothing more will be written.
      */
-    public Frame read(long deadline, BooleanSupplier writerGone) {
+    Frame read(long deadline, BooleanSupplier writerGone) {
         if (!lockUntil(READ_LOCK_OFFSET, deadline)) {
             return null;
         }
@@ -234,7 +234,7 @@ public final class MessageRing {
     }
 
     /** True when a frame has at least started to arrive and nobody is reading it. */
-    public boolean hasData() {
+    boolean hasData() {
         return region.getLongAcquire(base + TAIL_OFFSET) != region.getLongAcquire(base + HEAD_OFFSET);
     }
 

@@ -10,7 +10,7 @@ import org.jmultiprocessing.spi.Rebuild;
  * A {@code JoinableQueue} in shared memory: a {@link RingQueue} whose every item sent counts an unfinished
  * task in the queue's memory, so that {@code taskDone} and {@code join} work across processes.
  */
-public final class RingJoinableQueue extends RingQueue implements JoinableQueueChannel {
+final class RingJoinableQueue extends RingQueue implements JoinableQueueChannel {
     private RingJoinableQueue(int maxsize) {
         super("joinable-queue", maxsize, true);
     }
@@ -19,7 +19,7 @@ public final class RingJoinableQueue extends RingQueue implements JoinableQueueC
         super(region, senderPid, true);
     }
 
-    public static RingJoinableQueue create(int maxsize) {
+    static RingJoinableQueue create(int maxsize) {
         return new RingJoinableQueue(maxsize);
     }
 

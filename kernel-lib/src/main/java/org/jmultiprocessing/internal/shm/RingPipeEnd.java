@@ -15,7 +15,7 @@ import org.jmultiprocessing.spi.Rebuild;
  * other, and is a hold group of the region, so that the other end sees end-of-file once no live process
  * holds this one.
  */
-public final class RingPipeEnd implements PipeEnd {
+final class RingPipeEnd implements PipeEnd {
     private final SharedRegion region;
     private final int end;
     private final SharedRegion.Hold hold;
@@ -37,7 +37,7 @@ public final class RingPipeEnd implements PipeEnd {
     }
 
     /** A new pipe: its region with one ring per direction, and its two ends. */
-    public static Channels.Ends createPipe(boolean duplex) {
+    static Channels.Ends createPipe(boolean duplex) {
         SharedRegion region = SharedRegion.create(duplex ? "pipe" : "oneway-pipe", PipeDescriptor.length(duplex));
         int base = RegionDescriptor.HEADER_LENGTH;
         region.putIntVolatile(base + PipeDescriptor.DUPLEX_OFFSET, duplex ? 1 : 0);

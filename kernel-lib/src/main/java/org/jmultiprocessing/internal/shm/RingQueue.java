@@ -22,7 +22,7 @@ import org.jmultiprocessing.spi.Rebuild;
  * {@code send} returns, and items sent by one thread arrive in order. At exit, the process waits until its
  * feeders have written everything, unless {@link #cancelFlush()} was called.
  */
-public class RingQueue implements QueueChannel {
+class RingQueue implements QueueChannel {
     /**
      * How long {@code send} keeps trying to write into a full (or busy) ring itself before handing the item
      * to the feeder thread: readers usually make room within microseconds, and writing directly is much
@@ -74,7 +74,7 @@ public class RingQueue implements QueueChannel {
         this.countsTasks = countsTasks;
     }
 
-    public static RingQueue create(int maxsize) {
+    static RingQueue create(int maxsize) {
         return new RingQueue("queue", maxsize, false);
     }
 

@@ -12,7 +12,7 @@ import org.jmultiprocessing.spi.Rebuild;
  * A {@code SimpleQueue} in shared memory: the layout of a queue ({@link QueueDescriptor}) without a maximum
  * size or a feeder thread: {@code send} writes into the ring itself and waits while the ring is full.
  */
-public final class RingSimpleQueue implements QueueChannel {
+final class RingSimpleQueue implements QueueChannel {
     private final SharedRegion region;
     private final int base;
     private final SharedRegion.Hold hold;
@@ -33,7 +33,7 @@ public final class RingSimpleQueue implements QueueChannel {
         this.ring = new MessageRing(region, base + RING_OFFSET);
     }
 
-    public static RingSimpleQueue create() {
+    static RingSimpleQueue create() {
         return new RingSimpleQueue();
     }
 

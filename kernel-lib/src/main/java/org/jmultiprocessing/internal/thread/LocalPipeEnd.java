@@ -13,7 +13,7 @@ import org.jmultiprocessing.spi.Rebuild;
  * other (a one-way pipe has one, which the first end receives from). Messages are passed as they are;
  * {@code sendBytes} copies its slice, since the caller may reuse the array.
  */
-public final class LocalPipeEnd implements PipeEnd {
+final class LocalPipeEnd implements PipeEnd {
     private final LocalMailbox incoming;
     private final LocalMailbox outgoing;
     private volatile boolean closed;

@@ -18,7 +18,7 @@ import org.jmultiprocessing.spi.Rebuild;
  * unfinished tasks for {@code JoinableQueue}. Nothing is buffered outside the deque, so there is nothing to
  * flush; it serves {@code Queue}, {@code JoinableQueue} and {@code SimpleQueue} alike.
  */
-public final class LocalQueue implements JoinableQueueChannel {
+final class LocalQueue implements JoinableQueueChannel {
     /** Stands for a null item, which the deque does not take. */
     private static final Object NULL_ITEM = new Object();
 
