@@ -118,6 +118,14 @@ final class MessageRing {
         lockUntil(WRITE_LOCK_OFFSET, Deadline.FOREVER);
         try {
             long tail = region.getLongPlain(base + TAIL_OFFSET);
+            int frameLength = FRAME_HEADER_LENGTH + length;
+            if (frameLength <= capacity && capacity - (tail - region.getLongAcquire(base + HEAD_OFFSET)) >= frameLength) {
+                // Room for the whole frame now: published with one store, as by tryWrite, so never half visible.
+                putHeader(tail, length, tag);
+                copyIn(tail + FRAME_HEADER_LENGTH, payload, offset, length);
+                region.putLongRelease(base + TAIL_OFFSET, tail + frameLength);
+                return;
+            }
             awaitRoom(tail, FRAME_HEADER_LENGTH, readerGone);
             byte[] header = new byte[FRAME_HEADER_LENGTH];
             java.nio.ByteBuffer.wrap(header).order(java.nio.ByteOrder.nativeOrder()).putInt(0, length).putInt(4, tag);
@@ -207,11 +215,19 @@ final class MessageRing {
             if (!awaitBytes(head, FRAME_HEADER_LENGTH, deadline, writerGone, true)) {
                 return null;
             }
-            byte[] header = new byte[FRAME_HEADER_LENGTH];
-            copyOut(head, header, 0, FRAME_HEADER_LENGTH);
-            java.nio.ByteBuffer view = java.nio.ByteBuffer.wrap(header).order(java.nio.ByteOrder.nativeOrder());
-            int length = view.getInt(0);
-            int tag = view.getInt(4);
+            int index = (int) (head & mask);
+            int length;
+            int tag;
+            if (index + FRAME_HEADER_LENGTH <= capacity) {
+                length = region.getIntPlain(dataBase + index);
+                tag = region.getIntPlain(dataBase + index + 4);
+            } else {
+                byte[] header = new byte[FRAME_HEADER_LENGTH];
+                copyOut(head, header, 0, FRAME_HEADER_LENGTH);
+                java.nio.ByteBuffer view = java.nio.ByteBuffer.wrap(header).order(java.nio.ByteOrder.nativeOrder());
+                length = view.getInt(0);
+                tag = view.getInt(4);
+            }
             if (length < 0) {
                 throw new IllegalStateException("corrupt message ring " + region.path() + ": negative frame length");
             }
