@@ -106,7 +106,7 @@ public class Queue<T> implements Serializable {
         putUntil(item, System.nanoTime());
     }
 
-    void putUntil(T item, long deadline) {
+    private void putUntil(T item, long deadline) {
         if (!channel.send(item, deadline)) {
             throw fullError();
         }
@@ -158,7 +158,7 @@ public class Queue<T> implements Serializable {
     }
 
     @SuppressWarnings("unchecked")
-    T getUntil(long deadline) {
+    private T getUntil(long deadline) {
         Object item = channel.receive(deadline);
         if (item == MessageChannel.NOTHING) {
             throw new Empty("queue is empty");
