@@ -8,7 +8,9 @@ import org.jmultiprocessing.spi.QueueChannel;
 /**
  * A minimal FIFO queue between threads and processes (Python's {@code multiprocessing.SimpleQueue}):
  * {@code put}, {@code get}, {@code empty}, {@code close}. Unlike {@link Queue} it has no feeder thread:
- * {@code put} writes into the shared ring itself and waits when the ring (1 MiB) is full.
+ * {@code put} writes into the shared ring itself and waits when the ring (1 MiB) is full. One of the thread
+ * context ({@code Multiprocessing.getContext("thread").simpleQueue()}) passes the items themselves between
+ * threads of this JVM and cannot be passed to a child JVM.
  *
  * @param <T> the type of the items
  */
