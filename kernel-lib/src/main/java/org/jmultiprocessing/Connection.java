@@ -6,16 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.BooleanSupplier;
 
 import org.jmultiprocessing.spi.Deadline;
-import org.jmultiprocessing.internal.shm.Backoff;
-import org.jmultiprocessing.internal.codec.MessageCodec;
-import org.jmultiprocessing.internal.shm.MessageRing;
-import org.jmultiprocessing.internal.shm.PipeDescriptor;
-import org.jmultiprocessing.internal.shm.RegionDescriptor;
-import org.jmultiprocessing.internal.shm.SharedHandle;
-import org.jmultiprocessing.internal.shm.SharedRegion;
+import org.jmultiprocessing.spi.PeerGoneException;
+import org.jmultiprocessing.spi.PipeEnd;
 
 /**
  * One end of a {@link Pipe} (Python's {@code multiprocessing.connection.Connection}). Messages keep their
@@ -29,33 +23,28 @@ import org.jmultiprocessing.internal.shm.SharedRegion;
  *
  * <p>One connection should be used by one thread at a time, as in Python (it is safe, but messages of
  * concurrent senders interleave in no particular order).
+ *
+ * <p>An end of a pipe of the thread context ({@code Multiprocessing.getContext("thread").pipe()}) passes
+ * messages as they are (the same objects; {@code sendBytes} copies its bytes), never waits in {@code send},
+ * and cannot be passed to a child JVM; end-of-file comes once the other end is closed.
  */
 public final class Connection implements Serializable, AutoCloseable {
     private static final long serialVersionUID = 1L;
+    /** Why a peer goes, added to the backend's message of a closed end. */
+    private static final String PEER_GONE = " (every copy of the other end was closed or its process exited)";
 
-    private final transient SharedRegion region;
+    private final transient PipeEnd channel;
+    /** 0 for {@code conn1}, 1 for {@code conn2}. */
     private final transient int end;
-    private final transient SharedRegion.Hold hold;
-    private final transient MessageRing incoming;
-    private final transient MessageRing outgoing;
-    private final transient BooleanSupplier peerGone;
+    private final transient boolean readable;
+    private final transient boolean writable;
 
-    /** A fresh end of a pipe just created in this process. */
-    Connection(SharedRegion region, int end) {
-        this(region, end, 0);
-    }
-
-    /** An end received from {@code senderPid}, or (0) a fresh one. */
-    private Connection(SharedRegion region, int end, long senderPid) {
-        this.region = region;
+    /** The end around {@code channel}: a new one, or this process's copy of one received. */
+    Connection(PipeEnd channel, int end) {
+        this.channel = channel;
         this.end = end;
-        this.hold = senderPid == 0 ? region.hold(this, end) : region.acceptTransit(this, end, senderPid);
-        int base = RegionDescriptor.HEADER_LENGTH;
-        boolean duplex = region.getIntVolatile(base + PipeDescriptor.DUPLEX_OFFSET) == 1;
-        this.incoming = duplex || end == 0 ? new MessageRing(region, base + PipeDescriptor.ringOffsetTo(end)) : null;
-        this.outgoing = duplex || end == 1 ? new MessageRing(region, base + PipeDescriptor.ringOffsetTo(1 - end)) : null;
-        int peer = 1 - end;
-        this.peerGone = () -> !region.isHeld(peer);
+        this.readable = channel.isReadable();
+        this.writable = channel.isWritable();
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -63,8 +52,12 @@ public final class Connection implements Serializable, AutoCloseable {
 
     /** Sends one message. Throws {@link UncheckedIOException} (broken pipe) if the other end is gone. */
     public void send(Object message) {
-        MessageCodec.Encoded encoded = MessageCodec.encode(message);
-        write(encoded.tag(), encoded.bytes(), 0, encoded.length());
+        checkWritable();
+        try {
+            channel.send(message, Deadline.FOREVER);
+        } catch (PeerGoneException e) {
+            throw brokenPipe(e);
+        }
     }
 
     /** Sends the bytes as one message. */
@@ -75,25 +68,22 @@ public final class Connection implements Serializable, AutoCloseable {
     /** Sends {@code size} bytes of {@code buf} from {@code offset} as one message. */
     public void sendBytes(byte[] buf, int offset, int size) {
         Objects.checkFromIndexSize(offset, size, buf.length);
-        write(MessageCodec.BYTES, buf, offset, size);
+        checkWritable();
+        try {
+            channel.sendBytes(buf, offset, size);
+        } catch (PeerGoneException e) {
+            throw brokenPipe(e);
+        }
     }
 
-    private void write(int tag, byte[] bytes, int offset, int length) {
-        if (outgoing == null) {
+    private void checkWritable() {
+        if (!writable) {
             throw new IllegalStateException("this connection is receive-only (conn1 of a one-way Pipe): send on conn2");
         }
-        enter();
-        try {
-            if (!region.hasHolds(1 - end)) {
-                throw new MessageRing.PeerGoneException("broken pipe: the receiving end is closed");
-            }
-            outgoing.write(tag, bytes, offset, length, peerGone);
-        } catch (MessageRing.PeerGoneException e) {
-            throw new UncheckedIOException(new IOException(e.getMessage()
-                    + " (every copy of the other end was closed or its process exited)"));
-        } finally {
-            hold.exit();
-        }
+    }
+
+    private static UncheckedIOException brokenPipe(PeerGoneException e) {
+        return new UncheckedIOException(new IOException(e.getMessage() + PEER_GONE));
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -101,13 +91,22 @@ public final class Connection implements Serializable, AutoCloseable {
 
     /** Receives the next message, waiting for it; throws {@link EOF} when the other end is gone. */
     public Object recv() {
-        MessageRing.Frame frame = read();
-        return MessageCodec.decode(frame.tag(), frame.payload());
+        checkReadable();
+        try {
+            return channel.receive(Deadline.FOREVER);
+        } catch (PeerGoneException e) {
+            throw new EOF(e.getMessage() + PEER_GONE);
+        }
     }
 
     /** Receives the next message as its bytes (a {@code sendBytes} message, as it was sent). */
     public byte[] recvBytes() {
-        return read().payload();
+        checkReadable();
+        try {
+            return channel.receiveBytes(Deadline.FOREVER);
+        } catch (PeerGoneException e) {
+            throw new EOF(e.getMessage() + PEER_GONE);
+        }
     }
 
     /**
@@ -138,44 +137,29 @@ public final class Connection implements Serializable, AutoCloseable {
         return bytes.length;
     }
 
-    private MessageRing.Frame read() {
-        enterReadable();
-        try {
-            return incoming.read(Deadline.FOREVER, peerGone);
-        } catch (MessageRing.PeerGoneException e) {
-            throw new EOF(e.getMessage() + " (every copy of the other end was closed or its process exited)");
-        } finally {
-            hold.exit();
-        }
-    }
-
     /** True when a message is waiting, or when {@code recv} would raise {@link EOF} at once. Never waits. */
     public boolean poll() {
-        enterReadable();
-        try {
-            return incoming.hasData() || peerGone.getAsBoolean();
-        } finally {
-            hold.exit();
-        }
+        checkReadable();
+        return channel.poll(System.nanoTime());
     }
 
     /** Waits at most {@code timeoutSeconds} for {@link #poll()} to become true. */
     public boolean poll(double timeoutSeconds) {
-        return pollUntil(Deadline.deadlineAfterSeconds(timeoutSeconds));
+        long deadline = Deadline.deadlineAfterSeconds(timeoutSeconds);
+        checkReadable();
+        return channel.poll(deadline);
     }
 
     /** Waits at most {@code timeout} for {@link #poll()} to become true. */
     public boolean poll(Duration timeout) {
-        return pollUntil(Deadline.deadlineAfter(timeout));
+        long deadline = Deadline.deadlineAfter(timeout);
+        checkReadable();
+        return channel.poll(deadline);
     }
 
-    private boolean pollUntil(long deadline) {
-        enterReadable();
-        try {
-            Backoff backoff = new Backoff(deadline);
-            return backoff.await(() -> incoming.hasData() || backoff.slowCheckDue() && peerGone.getAsBoolean());
-        } finally {
-            hold.exit();
+    private void checkReadable() {
+        if (!readable) {
+            throw new IllegalStateException("this connection is send-only (conn2 of a one-way Pipe): receive on conn1");
         }
     }
 
@@ -189,38 +173,24 @@ public final class Connection implements Serializable, AutoCloseable {
      */
     @Override
     public void close() {
-        hold.release();
+        channel.close();
     }
 
     public boolean isClosed() {
-        return hold.isReleased();
+        return channel.isClosed();
     }
 
     public boolean isReadable() {
-        return incoming != null;
+        return readable;
     }
 
     public boolean isWritable() {
-        return outgoing != null;
+        return writable;
     }
 
-    /** Begins an operation on the memory, which stays mapped until {@code hold.exit()}. */
-    private void enter() {
-        if (!hold.enter()) {
-            throw new IllegalStateException("connection is closed (close() was called on this copy of the end)");
-        }
-    }
-
-    private void enterReadable() {
-        if (incoming == null) {
-            throw new IllegalStateException("this connection is send-only (conn2 of a one-way Pipe): receive on conn1");
-        }
-        enter();
-    }
-
-    /** The shared-memory file behind this pipe, for diagnostics. */
+    /** The shared-memory file behind this pipe, for diagnostics; null for a pipe of the thread context. */
     public Path path() {
-        return region.path();
+        return channel.path();
     }
 
     @Override
@@ -231,12 +201,7 @@ public final class Connection implements Serializable, AutoCloseable {
 
     Object writeReplace() {
         int end = this.end;
-        enter();
-        try {
-            return SharedHandle.of(region, end, (attached, senderPid) -> new Connection(attached, end, senderPid));
-        } finally {
-            hold.exit();
-        }
+        return channel.transit(received -> new Connection(received, end));
     }
 
     /** Thrown by {@code recv} when nothing more can arrive (Python's {@code EOFError}). */

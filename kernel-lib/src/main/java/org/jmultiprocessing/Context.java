@@ -93,6 +93,41 @@ public final class Context {
     // ---------------------------------------------------------------------------------------------------------
     // queues and pipes
 
+    /** An unbounded {@link Queue} of this context (Python's {@code ctx.Queue()}). */
+    public <T> Queue<T> queue() {
+        return queue(0);
+    }
+
+    /** A {@link Queue} holding at most {@code maxsize} items; 0 or less means unbounded, as in Python. */
+    public <T> Queue<T> queue(int maxsize) {
+        return new Queue<>(this, maxsize);
+    }
+
+    /** An unbounded {@link JoinableQueue} of this context (Python's {@code ctx.JoinableQueue()}). */
+    public <T> JoinableQueue<T> joinableQueue() {
+        return joinableQueue(0);
+    }
+
+    /** A {@link JoinableQueue} holding at most {@code maxsize} items; 0 or less means unbounded. */
+    public <T> JoinableQueue<T> joinableQueue(int maxsize) {
+        return new JoinableQueue<>(this, maxsize);
+    }
+
+    /** A {@link SimpleQueue} of this context (Python's {@code ctx.SimpleQueue()}). */
+    public <T> SimpleQueue<T> simpleQueue() {
+        return new SimpleQueue<>(this);
+    }
+
+    /** A duplex {@link Pipe} of this context (Python's {@code ctx.Pipe()}). */
+    public Pipe pipe() {
+        return pipe(true);
+    }
+
+    /** A {@link Pipe}: duplex, or one-way ({@code conn1} receives, {@code conn2} sends) as Python's {@code ctx.Pipe(duplex)}. */
+    public Pipe pipe(boolean duplex) {
+        return new Pipe(this, duplex);
+    }
+
     // ---------------------------------------------------------------------------------------------------------
     // locks, semaphores and conditions
 

@@ -1,12 +1,9 @@
 package org.jmultiprocessing;
 
-import static org.jmultiprocessing.internal.shm.QueueDescriptor.UNFINISHED_TASKS_OFFSET;
-
 import java.time.Duration;
 
 import org.jmultiprocessing.spi.Deadline;
-import org.jmultiprocessing.internal.shm.Backoff;
-import org.jmultiprocessing.internal.shm.SharedRegion;
+import org.jmultiprocessing.spi.JoinableQueueChannel;
 
 /**
  * A {@link Queue} that also counts unfinished tasks (Python's {@code multiprocessing.JoinableQueue}): every
@@ -18,58 +15,44 @@ import org.jmultiprocessing.internal.shm.SharedRegion;
 public final class JoinableQueue<T> extends Queue<T> {
     private static final long serialVersionUID = 1L;
 
+    private final transient JoinableQueueChannel tasks;
+
     public JoinableQueue() {
         this(0);
     }
 
     public JoinableQueue(int maxsize) {
-        super(Math.max(0, maxsize), "joinable-queue");
+        this(Context.DEFAULT, maxsize);
     }
 
-    JoinableQueue(SharedRegion region, long senderPid) {
-        super(region, senderPid);
+    JoinableQueue(Context context, int maxsize) {
+        this(context.backend().channels().joinableQueue(Math.max(0, maxsize)));
+        RichDisplay.install();
     }
 
-    @Override
-    void beforeSend() {
-        region.getAndAddLong(base + UNFINISHED_TASKS_OFFSET, 1);
+    /** The queue around {@code channel}: a new one, or this process's copy of one received. */
+    JoinableQueue(JoinableQueueChannel channel) {
+        super(channel);
+        this.tasks = channel;
     }
 
     /** Marks one task taken with {@code get} as finished (Python's {@code task_done()}). */
     public void taskDone() {
-        int offset = base + UNFINISHED_TASKS_OFFSET;
-        enter();
-        try {
-            while (true) {
-                long unfinished = region.getLongVolatile(offset);
-                if (unfinished <= 0) {
-                    throw new IllegalStateException("taskDone() called more times than there were items put");
-                }
-                if (region.compareAndSetLong(offset, unfinished, unfinished - 1)) {
-                    return;
-                }
-            }
-        } finally {
-            exit();
-        }
+        tasks.taskDone();
     }
 
     /** Waits until every item put has been marked done with {@link #taskDone()}. */
     public void join() {
-        joinUntil(Deadline.FOREVER);
+        tasks.join(Deadline.FOREVER);
     }
 
     /** Waits at most {@code timeout}; returns whether every task was done. (An extension over Python.) */
     public boolean join(Duration timeout) {
-        return joinUntil(Deadline.deadlineAfter(timeout));
+        return tasks.join(Deadline.deadlineAfter(timeout));
     }
 
-    private boolean joinUntil(long deadline) {
-        enter();
-        try {
-            return new Backoff(deadline).await(() -> region.getLongVolatile(base + UNFINISHED_TASKS_OFFSET) <= 0);
-        } finally {
-            exit();
-        }
+    @Override
+    Object writeReplace() {
+        return tasks.transit(received -> new JoinableQueue<>((JoinableQueueChannel) received));
     }
 }

@@ -1,9 +1,6 @@
 package org.jmultiprocessing;
 
-import org.jmultiprocessing.internal.shm.PipeDescriptor;
-import org.jmultiprocessing.internal.shm.RegionDescriptor;
-import org.jmultiprocessing.internal.shm.RingDescriptor;
-import org.jmultiprocessing.internal.shm.SharedRegion;
+import org.jmultiprocessing.spi.Channels;
 
 /**
  * A pair of connected {@link Connection}s (Python's {@code multiprocessing.Pipe}):
@@ -28,15 +25,13 @@ public final class Pipe {
     }
 
     public Pipe(boolean duplex) {
-        SharedRegion region = SharedRegion.create(duplex ? "pipe" : "oneway-pipe", PipeDescriptor.length(duplex));
-        int base = RegionDescriptor.HEADER_LENGTH;
-        region.putIntVolatile(base + PipeDescriptor.DUPLEX_OFFSET, duplex ? 1 : 0);
-        RingDescriptor.initialize(region, base + PipeDescriptor.ringOffsetTo(0), PipeDescriptor.RING_CAPACITY);
-        if (duplex) {
-            RingDescriptor.initialize(region, base + PipeDescriptor.ringOffsetTo(1), PipeDescriptor.RING_CAPACITY);
-        }
-        this.conn1 = new Connection(region, 0);
-        this.conn2 = new Connection(region, 1);
+        this(Context.DEFAULT, duplex);
+    }
+
+    Pipe(Context context, boolean duplex) {
+        Channels.Ends ends = context.backend().channels().pipe(duplex);
+        this.conn1 = new Connection(ends.first(), 0);
+        this.conn2 = new Connection(ends.second(), 1);
     }
 
     /** The first end; receive-only on a one-way pipe. */

@@ -1,83 +1,51 @@
 package org.jmultiprocessing;
 
-import static org.jmultiprocessing.internal.shm.QueueDescriptor.*;
-
 import java.io.Serializable;
 
 import org.jmultiprocessing.spi.Deadline;
-import org.jmultiprocessing.internal.shm.Backoff;
-import org.jmultiprocessing.internal.codec.MessageCodec;
-import org.jmultiprocessing.internal.shm.MessageRing;
-import org.jmultiprocessing.internal.shm.QueueDescriptor;
-import org.jmultiprocessing.internal.shm.RegionDescriptor;
-import org.jmultiprocessing.internal.shm.RingDescriptor;
-import org.jmultiprocessing.internal.shm.SharedHandle;
-import org.jmultiprocessing.internal.shm.SharedRegion;
+import org.jmultiprocessing.spi.QueueChannel;
 
 /**
  * A minimal FIFO queue between threads and processes (Python's {@code multiprocessing.SimpleQueue}):
  * {@code put}, {@code get}, {@code empty}, {@code close}. Unlike {@link Queue} it has no feeder thread:
- * {@code put} writes into the shared ring itself and waits when the ring (1 MiB) is full.
+ * {@code put} writes into the shared ring itself and waits when the ring (1 MiB) is full. One of the thread
+ * context ({@code Multiprocessing.getContext("thread").simpleQueue()}) passes the items themselves between
+ * threads of this JVM and cannot be passed to a child JVM.
  *
  * @param <T> the type of the items
  */
 public final class SimpleQueue<T> implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private final transient SharedRegion region;
-    private final transient int base;
-    private final transient SharedRegion.Hold hold;
-    private final transient MessageRing ring;
+    private final transient QueueChannel channel;
 
     public SimpleQueue() {
-        this.region = SharedRegion.create("simple-queue", QueueDescriptor.length(DEFAULT_RING_CAPACITY));
-        this.base = RegionDescriptor.HEADER_LENGTH;
-        RingDescriptor.initialize(region, base + RING_OFFSET, DEFAULT_RING_CAPACITY);
-        this.hold = region.hold(this, 0);
-        this.ring = new MessageRing(region, base + RING_OFFSET);
+        this(Context.DEFAULT);
     }
 
-    private SimpleQueue(SharedRegion region, long senderPid) {
-        this.region = region;
-        this.base = RegionDescriptor.HEADER_LENGTH;
-        this.hold = region.acceptTransit(this, 0, senderPid);
-        this.ring = new MessageRing(region, base + RING_OFFSET);
+    SimpleQueue(Context context) {
+        this(context.backend().channels().simpleQueue());
+    }
+
+    /** The queue around {@code channel}: a new one, or this process's copy of one received. */
+    private SimpleQueue(QueueChannel channel) {
+        this.channel = channel;
     }
 
     /** Puts an item, waiting while the ring is full. */
     public void put(T item) {
-        MessageCodec.Encoded encoded = MessageCodec.encode(item);
-        enter();
-        try {
-            region.getAndAddLong(base + SIZE_OFFSET, 1);
-            ring.write(encoded.tag(), encoded.bytes(), 0, encoded.length(), null);
-        } finally {
-            hold.exit();
-        }
+        channel.send(item, Deadline.FOREVER);
     }
 
     /** Takes the next item, waiting as long as it takes. */
     @SuppressWarnings("unchecked")
     public T get() {
-        MessageRing.Frame frame;
-        enter();
-        try {
-            frame = ring.read(Deadline.FOREVER, null);
-            region.getAndAddLong(base + SIZE_OFFSET, -1);
-        } finally {
-            hold.exit();
-        }
-        return (T) MessageCodec.decode(frame.tag(), frame.payload());
+        return (T) channel.receive(Deadline.FOREVER);
     }
 
     /** True when no item is waiting. */
     public boolean empty() {
-        enter();
-        try {
-            return region.getLongVolatile(base + SIZE_OFFSET) <= 0;
-        } finally {
-            hold.exit();
-        }
+        return channel.size() == 0;
     }
 
     /**
@@ -86,27 +54,15 @@ public final class SimpleQueue<T> implements Serializable {
      * {@link IllegalStateException}.
      */
     public void close() {
-        hold.release();
-    }
-
-    /** Begins an operation on the memory, which stays mapped until {@code hold.exit()}. */
-    private void enter() {
-        if (!hold.enter()) {
-            throw new IllegalStateException("queue is closed in this process (close() was called)");
-        }
+        channel.close();
     }
 
     @Override
     public String toString() {
-        return hold.isReleased() ? "SimpleQueue(closed)" : "SimpleQueue(" + (empty() ? "empty" : "not empty") + ")";
+        return channel.isClosed() ? "SimpleQueue(closed)" : "SimpleQueue(" + (empty() ? "empty" : "not empty") + ")";
     }
 
     Object writeReplace() {
-        enter();
-        try {
-            return SharedHandle.of(region, 0, SimpleQueue::new);
-        } finally {
-            hold.exit();
-        }
+        return channel.transit(received -> new SimpleQueue<>(received));
     }
 }

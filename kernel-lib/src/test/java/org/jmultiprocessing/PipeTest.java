@@ -9,12 +9,15 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class PipeTest {
-    @Test
-    void shouldKeepMessageBoundariesBothWaysBetweenThreads() throws Exception {
-        Pipe pipe = new Pipe();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldKeepMessageBoundariesBothWaysBetweenThreads(Context ctx) throws Exception {
+        Pipe pipe = ctx.pipe();
         Connection a = pipe.conn1();
         Connection b = pipe.conn2();
         Thread echo = new Thread(() -> {
@@ -36,9 +39,10 @@ class PipeTest {
         echo.join();
     }
 
-    @Test
-    void shouldSendAndReceiveByteSlices() {
-        Pipe pipe = new Pipe();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldSendAndReceiveByteSlices(Context ctx) {
+        Pipe pipe = ctx.pipe();
         pipe.conn1().sendBytes(new byte[] {1, 2, 3, 4, 5}, 1, 3);
         pipe.conn1().sendBytes(new byte[0]);
         assertArrayEquals(new byte[] {2, 3, 4}, pipe.conn2().recvBytes());
@@ -51,9 +55,10 @@ class PipeTest {
         assertThrows(IllegalStateException.class, () -> pipe.conn2().recvBytes(5));
     }
 
-    @Test
-    void shouldRaiseEOFAfterTheBufferedMessagesWhenTheOtherEndIsClosed() {
-        Pipe pipe = new Pipe();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldRaiseEOFAfterTheBufferedMessagesWhenTheOtherEndIsClosed(Context ctx) {
+        Pipe pipe = ctx.pipe();
         pipe.conn2().send("last words");
         pipe.conn2().close();
         assertTrue(pipe.conn1().poll());
@@ -63,9 +68,10 @@ class PipeTest {
         assertThrows(IllegalStateException.class, () -> pipe.conn2().send("closed"));
     }
 
-    @Test
-    void shouldRefuseTheWrongDirectionOnAOneWayPipe() {
-        Pipe pipe = new Pipe(false);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldRefuseTheWrongDirectionOnAOneWayPipe(Context ctx) {
+        Pipe pipe = ctx.pipe(false);
         Connection receiver = pipe.conn1();
         Connection sender = pipe.conn2();
         assertTrue(receiver.isReadable());
@@ -76,9 +82,10 @@ class PipeTest {
         assertEquals(1, receiver.recv());
     }
 
-    @Test
-    void shouldPollWithATimeout() {
-        Pipe pipe = new Pipe();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldPollWithATimeout(Context ctx) {
+        Pipe pipe = ctx.pipe();
         long start = System.nanoTime();
         assertFalse(pipe.conn1().poll(0.1));
         assertTrue(System.nanoTime() - start >= 100_000_000L);
@@ -166,9 +173,10 @@ class PipeTest {
         assertThrows(Connection.EOF.class, () -> pipe.conn1().recv());
     }
 
-    @Test
-    void shouldThrowIllegalStateOnUseAfterCloseAndUnmapOnceBothEndsAreClosed() throws Exception {
-        Pipe pipe = new Pipe();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldThrowIllegalStateOnUseAfterCloseAndUnmapOnceBothEndsAreClosed(Context ctx) throws Exception {
+        Pipe pipe = ctx.pipe();
         Connection a = pipe.conn1();
         Connection b = pipe.conn2();
         a.close();
@@ -182,11 +190,64 @@ class PipeTest {
         assertThrows(IllegalStateException.class, b::recv);
     }
 
-    @Test
-    void shouldNeverTouchUnmappedMemoryWhenClosedWhileOtherThreadsUseIt() throws Exception {
-        ClosingRace.run(2, () -> new Pipe().conn1(), end -> {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldNeverTouchUnmappedMemoryWhenClosedWhileOtherThreadsUseIt(Context ctx) throws Exception {
+        ClosingRace.run(2, () -> ctx.pipe().conn1(), end -> {
             end.poll();
             end.poll(0.0001);
         }, Connection::close, "connection is closed");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldReportEndOfFileAtOnceToPollWithATimeoutOfZeroAsToPoll(Context ctx) {
+        Pipe pipe = ctx.pipe();
+        pipe.conn2().close();
+        assertTrue(pipe.conn1().poll(), "recv would raise EOF at once");
+        assertTrue(pipe.conn1().poll(0.0), "poll(0) is poll(), as in Python");
+        assertTrue(pipe.conn1().poll(java.time.Duration.ZERO));
+        assertTrue(pipe.conn1().poll(5.0), "and a timed poll does not wait for its timeout");
+        assertThrows(Connection.EOF.class, pipe.conn1()::recv);
+        assertThrows(Connection.EOF.class, pipe.conn1()::recvBytes);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldGiveEveryMessageAsBytesAndEveryBytesMessageAsAnArray(Context ctx) {
+        Pipe pipe = ctx.pipe(false);
+        pipe.conn2().send("héllo");
+        pipe.conn2().sendBytes(new byte[] {4, 5});
+        pipe.conn2().send(null);
+        assertArrayEquals("héllo".getBytes(java.nio.charset.StandardCharsets.UTF_8), pipe.conn1().recvBytes());
+        assertArrayEquals(new byte[] {4, 5}, (byte[]) pipe.conn1().recv(), "recv of a sendBytes message is its array");
+        assertNull(pipe.conn1().recv());
+        assertEquals("Connection(end 1, readable)", pipe.conn1().toString());
+        pipe.conn2().close();
+        assertEquals("Connection(end 2, writable, closed)", pipe.conn2().toString());
+    }
+
+    @Test
+    void shouldRefuseToSendAnEndOfAPipeOfTheThreadContextToAnotherProcess() {
+        Pipe local = Multiprocessing.getContext("thread").pipe();
+        assertNull(local.conn1().path());
+        Queue<Object> carrier = new Queue<>();
+        NotTransferableException e = assertThrows(NotTransferableException.class, () -> carrier.put(local.conn2()));
+        assertTrue(e.getMessage().startsWith("a Connection of the thread context lives in this JVM only"), e.getMessage());
+        Connection passed = new Pipe().conn2();
+        carrier.put(passed);
+        assertNotNull(((Connection) carrier.get()).path(), "an end of a process pipe travels");
+    }
+
+    @Test
+    void shouldPassTheMessagesThemselvesAndCopyTheBytesOfSendBytesInTheThreadContext() {
+        Pipe pipe = Multiprocessing.getContext("thread").pipe();
+        List<Integer> message = new ArrayList<>(List.of(1, 2));
+        pipe.conn1().send(message);
+        assertSame(message, pipe.conn2().recv());
+        byte[] buffer = {1, 2, 3};
+        pipe.conn1().sendBytes(buffer);
+        buffer[0] = 9;
+        assertArrayEquals(new byte[] {1, 2, 3}, pipe.conn2().recvBytes(), "sendBytes copies: the caller may reuse its array");
     }
 }

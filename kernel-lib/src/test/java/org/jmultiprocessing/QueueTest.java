@@ -9,12 +9,15 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class QueueTest {
-    @Test
-    void shouldDeliverItemsInOrderBetweenThreads() throws Exception {
-        Queue<Object> queue = new Queue<>();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldDeliverItemsInOrderBetweenThreads(Context ctx) throws Exception {
+        Queue<Object> queue = ctx.queue();
         Thread producer = new Thread(() -> {
             for (int i = 0; i < 100_000; i++) {
                 queue.put(i);
@@ -31,9 +34,10 @@ class QueueTest {
         queue.close();
     }
 
-    @Test
-    void shouldNotBlockPutWhenMoreThanTheRingHoldsIsPutBeforeAnyGet() {
-        Queue<byte[]> queue = new Queue<>();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldNotBlockPutWhenMoreThanTheRingHoldsIsPutBeforeAnyGet(Context ctx) {
+        Queue<byte[]> queue = ctx.queue();
         for (int i = 0; i < 5_000; i++) {
             queue.put(new byte[1024]);
         }
@@ -44,9 +48,10 @@ class QueueTest {
         assertTrue(queue.empty());
     }
 
-    @Test
-    void shouldCarryEveryKindOfItem() {
-        Queue<Object> queue = new Queue<>();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldCarryEveryKindOfItem(Context ctx) {
+        Queue<Object> queue = ctx.queue();
         List<Object> items = List.of(42, 7L, 2.5, true, "héllo", new ArrayList<>(List.of("a", "b")));
         for (Object item : items) {
             queue.put(item);
@@ -60,9 +65,10 @@ class QueueTest {
         assertArrayEquals(new byte[] {1, 2, 3}, (byte[]) queue.get());
     }
 
-    @Test
-    void shouldRaiseEmptyAfterTheTimeoutOnAnEmptyQueue() {
-        Queue<Integer> queue = new Queue<>();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldRaiseEmptyAfterTheTimeoutOnAnEmptyQueue(Context ctx) {
+        Queue<Integer> queue = ctx.queue();
         long start = System.nanoTime();
         assertThrows(Queue.Empty.class, () -> queue.get(0.1));
         assertTrue(System.nanoTime() - start >= 100_000_000L, "waited less than 0.1 s");
@@ -70,9 +76,10 @@ class QueueTest {
         assertThrows(Queue.Empty.class, () -> queue.get(false, 10));
     }
 
-    @Test
-    void shouldRaiseFullWhenABoundedQueueIsFull() {
-        Queue<Integer> queue = new Queue<>(2);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldRaiseFullWhenABoundedQueueIsFull(Context ctx) {
+        Queue<Integer> queue = ctx.queue(2);
         queue.put(1);
         queue.put(2, 1.0);
         assertTrue(queue.full());
@@ -86,9 +93,10 @@ class QueueTest {
         assertEquals(3, queue.get());
     }
 
-    @Test
-    void shouldTakePythonsPutAndGetWithABlockFlag() throws Exception {
-        Queue<Integer> queue = new Queue<>(1);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldTakePythonsPutAndGetWithABlockFlag(Context ctx) throws Exception {
+        Queue<Integer> queue = ctx.queue(1);
         assertThrows(Queue.Empty.class, () -> queue.get(false), "get(False) raises Empty at once");
         queue.put(1, false);
         assertThrows(Queue.Full.class, () -> queue.put(2, false), "put(x, False) raises Full at once");
@@ -108,11 +116,11 @@ class QueueTest {
         assertEquals(3, queue.get(true));    // waits for the putter
         putter.join();
 
-        Queue<Boolean> flags = new Queue<>();
+        Queue<Boolean> flags = ctx.queue();
         flags.put(true, false);
         assertEquals(true, flags.get(false));
 
-        JoinableQueue<String> tasks = new JoinableQueue<>();
+        JoinableQueue<String> tasks = ctx.joinableQueue();
         tasks.put("a", false);
         assertFalse(tasks.join(java.time.Duration.ofMillis(10)), "put(x, False) counts a task");
         assertEquals("a", tasks.get(false));
@@ -128,9 +136,10 @@ class QueueTest {
         }
     }
 
-    @Test
-    void shouldStopAWaitingGetWhenTheThreadIsInterruptedAndStayUsable() throws Exception {
-        Queue<Integer> queue = new Queue<>();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldStopAWaitingGetWhenTheThreadIsInterruptedAndStayUsable(Context ctx) throws Exception {
+        Queue<Integer> queue = ctx.queue();
         java.util.concurrent.atomic.AtomicReference<Throwable> outcome = new java.util.concurrent.atomic.AtomicReference<>();
         Thread waiter = new Thread(() -> {
             try {
@@ -164,17 +173,19 @@ class QueueTest {
         assertEquals(42, queue.get(10.0));
     }
 
-    @Test
-    void shouldRefuseUseAfterClose() {
-        Queue<Integer> queue = new Queue<>();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldRefuseUseAfterClose(Context ctx) {
+        Queue<Integer> queue = ctx.queue();
         queue.close();
         assertThrows(IllegalStateException.class, () -> queue.put(1));
         assertThrows(IllegalStateException.class, queue::get);
     }
 
-    @Test
-    void shouldCountTasksOfAJoinableQueue() throws Exception {
-        JoinableQueue<Integer> queue = new JoinableQueue<>();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldCountTasksOfAJoinableQueue(Context ctx) throws Exception {
+        JoinableQueue<Integer> queue = ctx.joinableQueue();
         queue.put(1);
         queue.put(2);
         Thread worker = new Thread(() -> {
@@ -189,9 +200,10 @@ class QueueTest {
         assertThrows(IllegalStateException.class, queue::taskDone);
     }
 
-    @Test
-    void shouldPassItemsThroughASimpleQueue() {
-        SimpleQueue<String> queue = new SimpleQueue<>();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldPassItemsThroughASimpleQueue(Context ctx) {
+        SimpleQueue<String> queue = ctx.simpleQueue();
         assertTrue(queue.empty());
         queue.put("a");
         queue.put("b");
@@ -291,24 +303,26 @@ class QueueTest {
         child.joinSuccessfully();
     }
 
-    @Test
-    void shouldThrowIllegalStateOnUseAfterClose() {
-        Queue<Integer> queue = new Queue<>();
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldThrowIllegalStateOnUseAfterClose(Context ctx) {
+        Queue<Integer> queue = ctx.queue();
         queue.put(1);
         queue.close();
         for (org.junit.jupiter.api.function.Executable use : List.<org.junit.jupiter.api.function.Executable>of(
                 () -> queue.put(2), queue::get, queue::getNowait, queue::qsize, queue::empty)) {
             IllegalStateException e = assertThrows(IllegalStateException.class, use);
-            assertEquals("queue is closed in this process (close() was called)", e.getMessage());
+            assertEquals(ctx == Multiprocessing.getContext() ? "queue is closed in this process (close() was called)"
+                    : "queue is closed (close() was called)", e.getMessage());
         }
         assertEquals("Queue(closed)", queue.toString());
-        SimpleQueue<Integer> simple = new SimpleQueue<>();
+        SimpleQueue<Integer> simple = ctx.simpleQueue();
         simple.close();
         assertThrows(IllegalStateException.class, () -> simple.put(1));
         assertThrows(IllegalStateException.class, simple::get);
         assertThrows(IllegalStateException.class, simple::empty);
         assertEquals("SimpleQueue(closed)", simple.toString());
-        JoinableQueue<Integer> joinable = new JoinableQueue<>();
+        JoinableQueue<Integer> joinable = ctx.joinableQueue();
         joinable.put(1);
         joinable.get();
         joinable.close();
@@ -316,9 +330,10 @@ class QueueTest {
         assertThrows(IllegalStateException.class, joinable::join);
     }
 
-    @Test
-    void shouldNeverTouchUnmappedMemoryWhenClosedWhileOtherThreadsUseIt() throws Exception {
-        ClosingRace.run(2, Queue<Integer>::new, queue -> {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldNeverTouchUnmappedMemoryWhenClosedWhileOtherThreadsUseIt(Context ctx) throws Exception {
+        ClosingRace.run(2, ctx::<Integer>queue, queue -> {
             queue.put(1);
             queue.qsize();
             try {
@@ -327,9 +342,74 @@ class QueueTest {
                 // the other user took it
             }
         }, Queue::close, "queue is closed");
-        ClosingRace.run(1, SimpleQueue<Integer>::new, queue -> {
+        ClosingRace.run(1, ctx::<Integer>simpleQueue, queue -> {
             queue.put(1);
             queue.get();
         }, SimpleQueue::close, "queue is closed");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldMakeTheQueuesOfItsContext(Context ctx) {
+        boolean process = ctx == Multiprocessing.getContext();
+        Queue<Integer> bounded = ctx.queue(3);
+        assertEquals(3, bounded.maxsize());
+        assertEquals(0, ctx.queue(-1).maxsize(), "0 or less is unbounded, as in Python");
+        assertEquals(2, ctx.joinableQueue(2).maxsize());
+        assertEquals(process, bounded.path() != null, "a file behind the process context's queue only");
+        JoinableQueue<Integer> joinable = ctx.joinableQueue();
+        joinable.put(1);
+        assertEquals("JoinableQueue(qsize=1)", joinable.toString());
+        assertEquals("Queue(qsize=0, maxsize=3)", bounded.toString());
+        assertEquals("SimpleQueue(empty)", ctx.simpleQueue().toString());
+    }
+
+    @Test
+    void shouldPassTheItemsThemselvesBetweenThreadsOfTheThreadContext() {
+        Context threads = Multiprocessing.getContext("thread");
+        List<String> item = new ArrayList<>(List.of("a"));
+        Queue<List<String>> queue = threads.queue();
+        queue.put(item);
+        assertSame(item, queue.get(), "multiprocessing.dummy passes objects, not copies");
+        Queue<List<String>> copying = new Queue<>();
+        copying.put(item);
+        List<String> copy = copying.get();
+        assertEquals(item, copy);
+        assertNotSame(item, copy, "between processes an item is a copy");
+    }
+
+    @Test
+    void shouldRefuseToSendAQueueOfTheThreadContextToAnotherProcess() {
+        Context threads = Multiprocessing.getContext("thread");
+        Queue<Object> carrier = new Queue<>();
+        for (Object local : List.of(threads.queue(), threads.joinableQueue(), threads.simpleQueue())) {
+            NotTransferableException e = assertThrows(NotTransferableException.class, () -> carrier.put(local));
+            assertTrue(e.getMessage().contains("of the thread context lives in this JVM only"), e.getMessage());
+            assertTrue(e.getMessage().contains("Multiprocessing.getContext()"), e.getMessage());
+        }
+        assertTrue(carrier.empty(), "nothing half sent");
+    }
+
+    @Test
+    void shouldRebuildEachKindOfQueueWhenItIsSent() throws Exception {
+        Queue<Object> carrier = new Queue<>();
+        JoinableQueue<String> tasks = new JoinableQueue<>(4);
+        SimpleQueue<String> simple = new SimpleQueue<>();
+        carrier.put(tasks);
+        carrier.put(simple);
+        @SuppressWarnings("unchecked")
+        JoinableQueue<String> tasksCopy = (JoinableQueue<String>) carrier.get();
+        @SuppressWarnings("unchecked")
+        SimpleQueue<String> simpleCopy = (SimpleQueue<String>) carrier.get();
+        assertEquals(4, tasksCopy.maxsize());
+        tasksCopy.put("job");
+        assertEquals("job", tasks.get());
+        assertFalse(tasks.join(java.time.Duration.ZERO), "the copy's put counted a task in the shared memory");
+        tasksCopy.taskDone();
+        assertTrue(tasks.join(java.time.Duration.ofSeconds(5)));
+        simpleCopy.put("hi");
+        assertEquals("hi", simple.get());
+        tasksCopy.close();
+        simpleCopy.close();
     }
 }

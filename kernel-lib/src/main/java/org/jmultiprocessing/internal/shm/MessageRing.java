@@ -1,6 +1,7 @@
 package org.jmultiprocessing.internal.shm;
 
 import org.jmultiprocessing.spi.Deadline;
+import org.jmultiprocessing.spi.PeerGoneException;
 import org.jmultiprocessing.internal.codec.MessageCodec;
 import static org.jmultiprocessing.internal.shm.RingDescriptor.*;
 
@@ -16,7 +17,7 @@ import org.jmultiprocessing.internal.runtime.Internals;
  * <p>{@code peerGone} callbacks let a pipe notice that the other end is closed or its process died: they are
  * only consulted while a wait has reached its sleeping phase, since they are slow.
  */
-public final class MessageRing {
+final class MessageRing {
     private static final long PEER_CHECK_INTERVAL_NANOS = 2_000_000;
     private static final int PID = (int) Internals.pid();
 
@@ -27,7 +28,7 @@ public final class MessageRing {
     private final int mask;
     private final int dataBase;
 
-    public MessageRing(SharedRegion region, int base) {
+    MessageRing(SharedRegion region, int base) {
         this.region = region;
         this.buffer = region.buffer();
         this.base = base;
@@ -37,19 +38,10 @@ public final class MessageRing {
     }
 
     /** A received frame. */
-    public record Frame(int tag, byte[] payload) {
+    record Frame(int tag, byte[] payload) {
     }
 
-    /** Thrown when the peer is gone and nothing more can arrive (or nothing sent can be read). */
-    public static final class PeerGoneException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        public PeerGoneException(String message) {
-            super(message);
-        }
-    }
-
-    public int capacity() {
+    int capacity() {
         return capacity;
     }
 
@@ -60,7 +52,7 @@ public final class MessageRing {
      * Writes a whole frame only if the write lock is free and the ring has room for it now; never waits.
      * Returns whether it wrote.
      */
-    public boolean tryWrite(int tag, byte[] payload) {
+    boolean tryWrite(int tag, byte[] payload) {
         int frameLength = FRAME_HEADER_LENGTH + payload.length;
         if (frameLength > capacity || !region.compareAndSetInt(base + WRITE_LOCK_OFFSET, 0, PID)) {
             return false;
@@ -85,7 +77,7 @@ public final class MessageRing {
      * whole into the ring now, under one acquisition of the write lock, and removes them from the deque;
      * never waits. Returns how many it wrote.
      */
-    public int tryWriteAll(java.util.Deque<MessageCodec.Encoded> items, int maxPayload) {
+    int tryWriteAll(java.util.Deque<MessageCodec.Encoded> items, int maxPayload) {
         if (!region.compareAndSetInt(base + WRITE_LOCK_OFFSET, 0, PID)) {
             return 0;
         }
@@ -122,10 +114,18 @@ public final class MessageRing {
      * the reader consumes it). Throws {@link PeerGoneException} if {@code readerGone} reports that nobody
      * will ever read.
      */
-    public void write(int tag, byte[] payload, int offset, int length, BooleanSupplier readerGone) {
+    void write(int tag, byte[] payload, int offset, int length, BooleanSupplier readerGone) {
         lockUntil(WRITE_LOCK_OFFSET, Deadline.FOREVER);
         try {
             long tail = region.getLongPlain(base + TAIL_OFFSET);
+            int frameLength = FRAME_HEADER_LENGTH + length;
+            if (frameLength <= capacity && capacity - (tail - region.getLongAcquire(base + HEAD_OFFSET)) >= frameLength) {
+                // Room for the whole frame now: published with one store, as by tryWrite, so never half visible.
+                putHeader(tail, length, tag);
+                copyIn(tail + FRAME_HEADER_LENGTH, payload, offset, length);
+                region.putLongRelease(base + TAIL_OFFSET, tail + frameLength);
+                return;
+            }
             awaitRoom(tail, FRAME_HEADER_LENGTH, readerGone);
             byte[] header = new byte[FRAME_HEADER_LENGTH];
             java.nio.ByteBuffer.wrap(header).order(java.nio.ByteOrder.nativeOrder()).putInt(0, length).putInt(4, tag);
@@ -206,7 +206,7 @@ public final class MessageRing {
      * start; returns null when the deadline passes first. Throws {@link PeerGoneException} when nothing is
      * buffered and {@code writerGone} reports that nothing more will be written.
      */
-    public Frame read(long deadline, BooleanSupplier writerGone) {
+    Frame read(long deadline, BooleanSupplier writerGone) {
         if (!lockUntil(READ_LOCK_OFFSET, deadline)) {
             return null;
         }
@@ -215,11 +215,19 @@ public final class MessageRing {
             if (!awaitBytes(head, FRAME_HEADER_LENGTH, deadline, writerGone, true)) {
                 return null;
             }
-            byte[] header = new byte[FRAME_HEADER_LENGTH];
-            copyOut(head, header, 0, FRAME_HEADER_LENGTH);
-            java.nio.ByteBuffer view = java.nio.ByteBuffer.wrap(header).order(java.nio.ByteOrder.nativeOrder());
-            int length = view.getInt(0);
-            int tag = view.getInt(4);
+            int index = (int) (head & mask);
+            int length;
+            int tag;
+            if (index + FRAME_HEADER_LENGTH <= capacity) {
+                length = region.getIntPlain(dataBase + index);
+                tag = region.getIntPlain(dataBase + index + 4);
+            } else {
+                byte[] header = new byte[FRAME_HEADER_LENGTH];
+                copyOut(head, header, 0, FRAME_HEADER_LENGTH);
+                java.nio.ByteBuffer view = java.nio.ByteBuffer.wrap(header).order(java.nio.ByteOrder.nativeOrder());
+                length = view.getInt(0);
+                tag = view.getInt(4);
+            }
             if (length < 0) {
                 throw new IllegalStateException("corrupt message ring " + region.path() + ": negative frame length");
             }
@@ -242,7 +250,7 @@ public final class MessageRing {
     }
 
     /** True when a frame has at least started to arrive and nobody is reading it. */
-    public boolean hasData() {
+    boolean hasData() {
         return region.getLongAcquire(base + TAIL_OFFSET) != region.getLongAcquire(base + HEAD_OFFSET);
     }
 

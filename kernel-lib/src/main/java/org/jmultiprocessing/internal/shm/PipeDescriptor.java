@@ -22,19 +22,19 @@ package org.jmultiprocessing.internal.shm;
  * Each end is a hold group of the region ({@link RegionDescriptor}): a reader sees end-of-file once nothing
  * is buffered and no live process holds the other end.
  */
-public final class PipeDescriptor {
-    public static final int DUPLEX_OFFSET = 0;
-    public static final int FIRST_RING_OFFSET = 64;
-    public static final int RING_CAPACITY = 1 << 20;
+final class PipeDescriptor {
+    static final int DUPLEX_OFFSET = 0;
+    static final int FIRST_RING_OFFSET = 64;
+    static final int RING_CAPACITY = 1 << 20;
 
     private PipeDescriptor() {
     }
 
-    public static int ringOffsetTo(int end) {
+    static int ringOffsetTo(int end) {
         return FIRST_RING_OFFSET + end * RingDescriptor.length(RING_CAPACITY);
     }
 
-    public static int length(boolean duplex) {
+    static int length(boolean duplex) {
         return FIRST_RING_OFFSET + (duplex ? 2 : 1) * RingDescriptor.length(RING_CAPACITY);
     }
 }

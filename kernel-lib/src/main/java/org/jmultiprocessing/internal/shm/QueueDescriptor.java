@@ -22,19 +22,19 @@ package org.jmultiprocessing.internal.shm;
  * full, and {@code qsize()} counts an item as soon as {@code put} returns) and released by {@code get} after
  * the item is read.
  */
-public final class QueueDescriptor {
-    public static final int SIZE_OFFSET = 0;
-    public static final int UNFINISHED_TASKS_OFFSET = 64;
-    public static final int MAX_SIZE_OFFSET = 128;
-    public static final int RING_OFFSET = 192;
+final class QueueDescriptor {
+    static final int SIZE_OFFSET = 0;
+    static final int UNFINISHED_TASKS_OFFSET = 64;
+    static final int MAX_SIZE_OFFSET = 128;
+    static final int RING_OFFSET = 192;
 
     /** Ring bytes per queue: the file is sparse, so only pages the items actually touch use memory. */
-    public static final int DEFAULT_RING_CAPACITY = 1 << 20;
+    static final int DEFAULT_RING_CAPACITY = 1 << 20;
 
     private QueueDescriptor() {
     }
 
-    public static int length(int ringCapacity) {
+    static int length(int ringCapacity) {
         return RING_OFFSET + RingDescriptor.length(ringCapacity);
     }
 }

@@ -49,26 +49,26 @@ import org.jmultiprocessing.internal.codec.MessageCodec;
  * The writer publishes the tail with a release store after copying the bytes; the reader publishes the head
  * the same way after copying them out.
  */
-public final class RingDescriptor {
-    public static final int WRITE_LOCK_OFFSET = 0;
-    public static final int WRITE_IN_FRAME_OFFSET = 4;
-    public static final int READ_LOCK_OFFSET = 64;
-    public static final int READ_IN_FRAME_OFFSET = 68;
-    public static final int TAIL_OFFSET = 128;
-    public static final int HEAD_OFFSET = 192;
-    public static final int CAPACITY_OFFSET = 256;
-    public static final int DATA_OFFSET = 320;
-    public static final int FRAME_HEADER_LENGTH = 8;
+final class RingDescriptor {
+    static final int WRITE_LOCK_OFFSET = 0;
+    static final int WRITE_IN_FRAME_OFFSET = 4;
+    static final int READ_LOCK_OFFSET = 64;
+    static final int READ_IN_FRAME_OFFSET = 68;
+    static final int TAIL_OFFSET = 128;
+    static final int HEAD_OFFSET = 192;
+    static final int CAPACITY_OFFSET = 256;
+    static final int DATA_OFFSET = 320;
+    static final int FRAME_HEADER_LENGTH = 8;
 
     private RingDescriptor() {
     }
 
     /** Bytes a ring with this capacity occupies in its region. */
-    public static int length(int capacity) {
+    static int length(int capacity) {
         return DATA_OFFSET + capacity;
     }
 
-    public static void initialize(SharedRegion region, int base, int capacity) {
+    static void initialize(SharedRegion region, int base, int capacity) {
         if (Integer.bitCount(capacity) != 1 || capacity < 64) {
             throw new IllegalArgumentException("ring capacity must be a power of two >= 64, got " + capacity);
         }
