@@ -1,6 +1,5 @@
 package org.jmultiprocessing.internal.codec;
 
-import org.jmultiprocessing.internal.launch.Bootstrap;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +16,9 @@ import java.lang.reflect.Proxy;
  * filtered by a {@link StreamFilter}; a rejection becomes an {@link InvalidClassException} that says what
  * was refused and how to allow it.
  *
- * <p>The user's filter travels to each child in its prepare frame ({@link Bootstrap}), so a child and its
- * own children filter as the process that started them did.
+ * <p>The user's filter travels to each child in its prepare frame (the launcher reads
+ * {@link #userFilterPattern} and the child sets it again), so a child and its own children filter as the
+ * process that started them did.
  */
 public final class Deserialization {
     /** The user's pattern and the filter made from it. */
@@ -90,12 +90,12 @@ public final class Deserialization {
      *
      * @throws InvalidClassException if the user's filter rejects it
      */
-    public static Object admitUnserialized(Object value, int bytes) throws InvalidClassException {
+    static Object admitUnserialized(Object value, int bytes) throws InvalidClassException {
         UserFilter current = userFilter;
         if (current == null) {
             return value;
         }
-        ObjectInputFilter.FilterInfo info = new PlainValue(value == null ? null : value.getClass(),
+        ObjectInputFilter.FilterInfo info = new UnserializedValue(value == null ? null : value.getClass(),
                 value instanceof byte[] array ? array.length : -1, bytes);
         ObjectInputFilter.Status status = current.filter().checkInput(info);
         if (status == null || status == ObjectInputFilter.Status.REJECTED) {
@@ -119,7 +119,7 @@ public final class Deserialization {
     }
 
     /** A value of a message's compact form, as a filter sees one object at the top of a stream. */
-    private record PlainValue(Class<?> serialClass, long arrayLength, long streamBytes) implements ObjectInputFilter.FilterInfo {
+    private record UnserializedValue(Class<?> serialClass, long arrayLength, long streamBytes) implements ObjectInputFilter.FilterInfo {
         @Override
         public long depth() {
             return 1;

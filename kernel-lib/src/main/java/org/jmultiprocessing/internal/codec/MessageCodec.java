@@ -6,28 +6,16 @@ import java.io.InvalidClassException;
 import java.io.NotSerializableException;
 import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-
 
 /**
- * Turns a message object into a tagged payload and back. Small common values (null, boxed primitives,
- * strings, byte arrays) have compact fast paths; everything else goes through Java serialization, which must
- * be able to load the class on the receiving side (the thread's context class loader is tried first, so
- * classes defined in a notebook resolve in a child process that installed them there).
+ * Turns a message object into a tagged payload and back. Plain values (null, strings, boxed primitives, byte
+ * arrays: see {@link PlainValues}) travel in their compact bytes; everything else through Java serialization,
+ * which must be able to load the class on the receiving side (the thread's context class loader is tried
+ * first, so classes defined in a notebook resolve in a child process that installed them there).
  */
 public final class MessageCodec {
-    public static final int NULL = 0;
-    public static final int INT = 1;
-    public static final int LONG = 2;
-    public static final int DOUBLE = 3;
-    public static final int BOOLEAN = 4;
-    public static final int STRING = 5;
-    public static final int BYTES = 6;
-    public static final int SERIALIZED = 7;
-
-    private static final byte[] EMPTY = new byte[0];
+    public static final int BYTES = PlainValues.BYTES;
+    public static final int SERIALIZED = PlainValues.SERIALIZED;
 
     private MessageCodec() {
     }
@@ -45,28 +33,8 @@ public final class MessageCodec {
     }
 
     public static Encoded encode(Object message) {
-        if (message == null) {
-            return new Encoded(NULL, EMPTY);
-        }
-        if (message instanceof Integer i) {
-            return new Encoded(INT, ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(0, i).array());
-        }
-        if (message instanceof Long l) {
-            return new Encoded(LONG, ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putLong(0, l).array());
-        }
-        if (message instanceof Double d) {
-            return new Encoded(DOUBLE, ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putDouble(0, d).array());
-        }
-        if (message instanceof Boolean b) {
-            return new Encoded(BOOLEAN, new byte[] {(byte) (b ? 1 : 0)});
-        }
-        if (message instanceof String s) {
-            return new Encoded(STRING, s.getBytes(StandardCharsets.UTF_8));
-        }
-        if (message instanceof byte[] bytes) {
-            return new Encoded(BYTES, bytes);
-        }
-        return new Encoded(SERIALIZED, serialize(message));
+        int tag = PlainValues.tagOf(message);
+        return new Encoded(tag, tag == SERIALIZED ? serialize(message) : PlainValues.bytesOf(tag, message));
     }
 
     /**
@@ -78,30 +46,9 @@ public final class MessageCodec {
             return deserialize(payload);
         }
         try {
-            return Deserialization.admitUnserialized(decodeCompact(tag, payload), payload.length);
+            return Deserialization.admitUnserialized(PlainValues.valueOf(tag, payload), payload.length);
         } catch (InvalidClassException e) {
             throw new UncheckedIOException("cannot receive a message: " + e.getMessage(), e);
-        }
-    }
-
-    private static Object decodeCompact(int tag, byte[] payload) {
-        switch (tag) {
-            case NULL:
-                return null;
-            case INT:
-                return ByteBuffer.wrap(payload).order(ByteOrder.nativeOrder()).getInt(0);
-            case LONG:
-                return ByteBuffer.wrap(payload).order(ByteOrder.nativeOrder()).getLong(0);
-            case DOUBLE:
-                return ByteBuffer.wrap(payload).order(ByteOrder.nativeOrder()).getDouble(0);
-            case BOOLEAN:
-                return payload[0] != 0;
-            case STRING:
-                return new String(payload, StandardCharsets.UTF_8);
-            case BYTES:
-                return payload;
-            default:
-                throw new IllegalStateException("corrupt message: unknown type tag " + tag);
         }
     }
 

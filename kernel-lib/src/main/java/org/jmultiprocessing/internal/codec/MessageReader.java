@@ -25,14 +25,6 @@ public final class MessageReader {
         return buffer.getInt();
     }
 
-    long getLong() {
-        return buffer.getLong();
-    }
-
-    double getDouble() {
-        return buffer.getDouble();
-    }
-
     public byte[] getBytes() {
         byte[] bytes = new byte[buffer.getInt()];
         buffer.get(bytes);

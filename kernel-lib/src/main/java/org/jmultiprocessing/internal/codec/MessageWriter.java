@@ -27,16 +27,6 @@ public final class MessageWriter {
         return this;
     }
 
-    MessageWriter putLong(long value) {
-        ensure(Long.BYTES).putLong(value);
-        return this;
-    }
-
-    MessageWriter putDouble(double value) {
-        ensure(Double.BYTES).putDouble(value);
-        return this;
-    }
-
     public MessageWriter putBytes(byte[] bytes) {
         ensure(Integer.BYTES + bytes.length).putInt(bytes.length).put(bytes);
         return this;

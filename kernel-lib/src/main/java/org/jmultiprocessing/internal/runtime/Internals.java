@@ -37,7 +37,17 @@ public final class Internals {
     private Internals() {
     }
 
+    /**
+     * Called by {@link Process}'s static initializer. A notebook cell sees this class on its classpath, so
+     * any other caller is refused: the access must be a class of {@code Process}'s nest, which only
+     * {@code Process}'s own source can declare.
+     */
     public static void registerProcessAccess(ProcessAccess processAccess) {
+        if (processAccess.getClass().getNestHost() != Process.class) {
+            throw new IllegalCallerException("only " + Process.class.getName() + " registers how this library reaches"
+                    + " into it, not " + processAccess.getClass().getName() + ": " + Internals.class.getPackageName()
+                    + " is internal, not an API (use the public classes of " + Process.class.getPackageName() + ")");
+        }
         access = processAccess;
     }
 

@@ -11,6 +11,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Paths;
+import java.security.CodeSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -197,7 +198,11 @@ public record CodeShipment(byte[] serialized, byte[] variables, Map<String, byte
         return Collections.unmodifiableMap(shipped);
     }
 
-    /** This JVM's classpath plus the file URLs of every loader that defined a class in the graph. */
+    /**
+     * This JVM's classpath, the file URLs of every loader that defined a class in the graph, and the jar or
+     * folder of each of its classes from a named module (a modular program's: its loader has no URLs), which
+     * the child loads from its classpath.
+     */
     static List<String> classpath(Set<Class<?>> classes) {
         Set<String> entries = new LinkedHashSet<>();
         for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
@@ -209,6 +214,10 @@ public record CodeShipment(byte[] serialized, byte[] variables, Map<String, byte
         loaders.add(Thread.currentThread().getContextClassLoader());
         for (Class<?> c : classes) {
             loaders.add(loaderOf(c));
+            String location = moduleLocation(c);
+            if (location != null) {
+                entries.add(location);
+            }
         }
         for (ClassLoader loader : loaders) {
             for (ClassLoader l = loader; l != null; l = l.getParent()) {
@@ -226,6 +235,26 @@ public record CodeShipment(byte[] serialized, byte[] variables, Map<String, byte
             }
         }
         return List.copyOf(entries);
+    }
+
+    /**
+     * Where {@code c} was loaded from when it belongs to a named module of the program (not the JDK's, not
+     * this library's, which every child has); otherwise null.
+     */
+    private static String moduleLocation(Class<?> c) {
+        if (!c.getModule().isNamed() || c.getModule() == CodeShipment.class.getModule()
+                || c.getClassLoader() == null || c.getClassLoader() == ClassLoader.getPlatformClassLoader()) {
+            return null;
+        }
+        CodeSource source = c.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null || !"file".equals(source.getLocation().getProtocol())) {
+            return null;
+        }
+        try {
+            return Paths.get(source.getLocation().toURI()).toString();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null; // Not a plain file: the child cannot use it either.
+        }
     }
 
     private static ClassLoader loaderOf(Class<?> c) {

@@ -1,5 +1,6 @@
 package org.jmultiprocessing.internal.ship;
 
+import org.jmultiprocessing.internal.codec.PlainValues;
 import org.jmultiprocessing.internal.runtime.Internals;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -20,11 +20,11 @@ import org.jmultiprocessing.Process;
 
 /**
  * The compact form of the commonest shipments: a lambda or method reference, a {@code Process} whose target
- * is one, and notebook variables, when every value they carry is plain (null, a String, a boxed primitive).
- * A cold child JVM reads it without {@code java.io} serialization, whose first use costs it ~15 ms (stream
- * classes, reflection, generated constructor accessors): a third of a cold start. A process target is
- * rebuilt as a {@link ReflectiveTarget}; other lambdas the way deserialization rebuilds them, by their
- * capturing class's {@code $deserializeLambda$}.
+ * is one, and notebook variables, when every value they carry is plain (null, a String, a boxed primitive, a
+ * byte array: see {@link PlainValues}). A cold child JVM reads it without {@code java.io} serialization, whose
+ * first use costs it ~15 ms (stream classes, reflection, generated constructor accessors): a third of a cold
+ * start. A process target is rebuilt as a {@link ReflectiveTarget}; other lambdas the way deserialization
+ * rebuilds them, by their capturing class's {@code $deserializeLambda$}.
  *
  * <pre>
  * shipment:  byte kind | body
@@ -35,7 +35,7 @@ import org.jmultiprocessing.Process;
  * lambda:    string capturingClass | string interface | string method | string signature | int implKind
  *            | string implClass | string implMethod | string implSignature | string instantiatedType
  *            | int n, n * value captured
- * value:     byte tag | payload (see the TAG_ constants)
+ * value:     a tagged value of {@link PlainValues}
  * string:    int length | UTF-8 bytes
  * </pre>
  */
@@ -44,21 +44,6 @@ public final class PlainShipment {
     private static final byte LAMBDA = 1;
     private static final byte PROCESS = 2;
     private static final byte VARIABLES = 3;
-
-    private static final byte TAG_NULL = 0;
-    private static final byte TAG_STRING = 1;
-    private static final byte TAG_INT = 2;
-    private static final byte TAG_LONG = 3;
-    private static final byte TAG_DOUBLE = 4;
-    private static final byte TAG_FLOAT = 5;
-    private static final byte TAG_BOOLEAN = 6;
-    private static final byte TAG_SHORT = 7;
-    private static final byte TAG_BYTE = 8;
-    private static final byte TAG_CHAR = 9;
-
-    private static final Map<Class<?>, Byte> TAGS = Map.of(String.class, TAG_STRING, Integer.class, TAG_INT,
-            Long.class, TAG_LONG, Double.class, TAG_DOUBLE, Float.class, TAG_FLOAT, Boolean.class, TAG_BOOLEAN,
-            Short.class, TAG_SHORT, Byte.class, TAG_BYTE, Character.class, TAG_CHAR);
 
     private PlainShipment() {
     }
@@ -71,7 +56,7 @@ public final class PlainShipment {
         if (root != null && root.getClass() == Process.class) {
             ProcessParts parts = Internals.parts((Process) root);
             SerializedLambda target = serializedLambda(parts.target());
-            if (target == null || !allPlain(parts.args())) {
+            if (target == null || !PlainValues.allPlain(parts.args())) {
                 return null;
             }
             return write(out -> {
@@ -102,7 +87,7 @@ public final class PlainShipment {
     /** The compact form of notebook variables, or {@code null} when a value is not plain. */
     public static byte[] encodeVariables(Map<String, Map<String, Object>> variables) {
         for (Map<String, Object> fields : variables.values()) {
-            if (!allPlain(fields.values().toArray())) {
+            if (!PlainValues.allPlain(fields.values().toArray())) {
                 return null;
             }
         }
@@ -114,7 +99,7 @@ public final class PlainShipment {
                 out.writeInt(wrapper.getValue().size());
                 for (Map.Entry<String, Object> field : wrapper.getValue().entrySet()) {
                     writeString(out, field.getKey());
-                    writeValue(out, field.getValue());
+                    PlainValues.write(out, field.getValue());
                 }
             }
         });
@@ -143,7 +128,7 @@ public final class PlainShipment {
                     String wrapper = readString(in);
                     Map<String, Object> fields = new LinkedHashMap<>();
                     for (int m = in.readInt(); m > 0; m--) {
-                        fields.put(readString(in), readValue(in));
+                        fields.put(readString(in), PlainValues.read(in));
                     }
                     variables.put(wrapper, fields);
                 }
@@ -167,7 +152,7 @@ public final class PlainShipment {
             Method writeReplace = candidate.getClass().getDeclaredMethod("writeReplace");
             writeReplace.setAccessible(true);
             Object replaced = writeReplace.invoke(candidate);
-            if (replaced instanceof SerializedLambda lambda && allPlain(captured(lambda))) {
+            if (replaced instanceof SerializedLambda lambda && PlainValues.allPlain(captured(lambda))) {
                 return lambda;
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -226,92 +211,27 @@ public final class PlainShipment {
         return values;
     }
 
-    private static boolean allPlain(Object[] values) {
-        for (Object value : values) {
-            if (value != null && tagOf(value) < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int tagOf(Object value) {
-        Byte tag = TAGS.get(value.getClass());
-        return tag == null ? -1 : tag;
-    }
-
     private static void writeValues(DataOutputStream out, Object[] values) throws IOException {
         out.writeInt(values.length);
         for (Object value : values) {
-            writeValue(out, value);
+            PlainValues.write(out, value);
         }
     }
 
     private static Object[] readValues(DataInputStream in) throws IOException {
         Object[] values = new Object[in.readInt()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = readValue(in);
+            values[i] = PlainValues.read(in);
         }
         return values;
     }
 
-    private static void writeValue(DataOutputStream out, Object value) throws IOException {
-        int tag = value == null ? TAG_NULL : tagOf(value);
-        out.writeByte(tag);
-        switch (tag) {
-            case TAG_NULL -> { }
-            case TAG_STRING -> writeString(out, (String) value);
-            case TAG_INT -> out.writeInt((Integer) value);
-            case TAG_LONG -> out.writeLong((Long) value);
-            case TAG_DOUBLE -> out.writeDouble((Double) value);
-            case TAG_FLOAT -> out.writeFloat((Float) value);
-            case TAG_BOOLEAN -> out.writeBoolean((Boolean) value);
-            case TAG_SHORT -> out.writeShort((Short) value);
-            case TAG_BYTE -> out.writeByte((Byte) value);
-            case TAG_CHAR -> out.writeChar((Character) value);
-            default -> throw new IllegalArgumentException("not a plain value: " + value.getClass().getName());
-        }
-    }
-
-    private static Object readValue(DataInputStream in) throws IOException {
-        byte tag = in.readByte();
-        switch (tag) {
-            case TAG_NULL:
-                return null;
-            case TAG_STRING:
-                return readString(in);
-            case TAG_INT:
-                return in.readInt();
-            case TAG_LONG:
-                return in.readLong();
-            case TAG_DOUBLE:
-                return in.readDouble();
-            case TAG_FLOAT:
-                return in.readFloat();
-            case TAG_BOOLEAN:
-                return in.readBoolean();
-            case TAG_SHORT:
-                return in.readShort();
-            case TAG_BYTE:
-                return in.readByte();
-            case TAG_CHAR:
-                return in.readChar();
-            default:
-                throw new IOException("unknown value tag " + tag + " (kernel-lib versions differ?)");
-        }
-    }
-
-    /** Unlike {@code writeUTF}, not limited to 64 KiB. */
     private static void writeString(DataOutputStream out, String s) throws IOException {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
+        PlainValues.writeString(out, s);
     }
 
     private static String readString(DataInputStream in) throws IOException {
-        byte[] bytes = new byte[in.readInt()];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        return PlainValues.readString(in);
     }
 
     private interface Body {

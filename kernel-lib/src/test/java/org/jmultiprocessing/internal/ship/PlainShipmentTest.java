@@ -128,6 +128,17 @@ class PlainShipmentTest {
     }
 
     @Test
+    void shouldShipByteArraysCapturedOrPassedInTheCompactForm() throws Exception {
+        CALLS.clear();
+        byte[] captured = {1, 2};
+        Process sent = new Process((byte[] passed) -> record(captured.length + "+" + passed.length), new byte[] {3, 4, 5});
+        Process received = (Process) roundTrip(sent, new HashSet<>());
+        runTarget(received);
+        assertEquals(List.of("2+3"), CALLS);
+        assertArrayEquals(new byte[] {3, 4, 5}, (byte[]) Internals.parts(received).args()[0]);
+    }
+
+    @Test
     void shouldLeaveEverythingElseToSerialization() {
         List<String> list = new ArrayList<>(List.of("not plain"));
         assertNull(PlainShipment.encode(new Process((List<String> l) -> { }, list), new HashSet<>()), "a non-plain argument");
