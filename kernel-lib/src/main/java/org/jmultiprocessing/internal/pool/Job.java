@@ -13,7 +13,7 @@ import org.jmultiprocessing.spi.PoolCall;
  * One call on a pool ({@code map}, {@code imap}, {@code apply}, ...): its function, shipped once to worker
  * JVMs, and the chunks of its items. Worker slots report each chunk's outcome from their own threads.
  */
-public abstract class Job implements PoolCall {
+abstract class Job implements PoolCall {
     /** The function as the caller gave it: what a worker thread calls. */
     final Object function;
     /** The function as it travels to worker JVMs; {@code null} for a pool of threads. */

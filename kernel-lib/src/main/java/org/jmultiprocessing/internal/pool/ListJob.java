@@ -12,7 +12,7 @@ import org.jmultiprocessing.spi.ListCall;
  * A job whose items are all known when it is submitted ({@code map}, {@code starmap}, {@code apply}): every
  * chunk is queued at once and the results fill one array. The first failure completes the job, as in Python.
  */
-public final class ListJob extends Job implements ListCall {
+final class ListJob extends Job implements ListCall {
     private final CompletableFuture<Object> future = new CompletableFuture<>();
     private final Object[] results;
     private final int chunkSize;

@@ -19,7 +19,7 @@ import org.jmultiprocessing.spi.StreamCall;
  * endless input never fills memory, and the input iterator is only ever touched by the consumer's thread.
  * As in Python, a failed chunk raises its error at its position and iteration can go on after it.
  */
-public final class StreamJob extends Job implements StreamCall {
+final class StreamJob extends Job implements StreamCall {
     private final Iterator<?> input;
     private final int chunkSize;
     private final boolean ordered;
