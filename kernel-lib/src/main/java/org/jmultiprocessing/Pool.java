@@ -33,8 +33,8 @@ import org.jmultiprocessing.spi.WorkerPool;
  * }</pre>
  *
  * <h2>Design</h2>
- * Each worker is a {@link Process} (daemonic, as in Python, yet its tasks may start processes of their own,
- * as those of Python's {@code ProcessPoolExecutor} may) whose target connects back to the pool over a
+ * Each worker is a child JVM started as a {@link Process}'s is (daemonic, as in Python, yet its tasks may start
+ * processes of their own, as those of Python's {@code ProcessPoolExecutor} may) whose target connects back to the pool over a
  * Unix domain socket in the session's private directory and proves it knows the session key (HMAC challenge
  * both ways, as in Python's {@code multiprocessing.connection}) before anything is deserialized; any other
  * connection to that socket is closed and the pool goes on waiting for its worker. The pool
