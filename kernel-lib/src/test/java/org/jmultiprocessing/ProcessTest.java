@@ -204,6 +204,27 @@ class ProcessTest {
         }
     }
 
+    static class Failing extends Process {
+        Failing() {
+            super(() -> {
+                throw new IllegalStateException("boom in a subclass");
+            });
+        }
+    }
+
+    @Test
+    void shouldShowOnlyTheUsersFramesWhenASubclassProcessFails() throws Exception {
+        try (CapturedOutput output = new CapturedOutput()) {
+            Failing failing = new Failing();
+            assertEquals(1, runToEnd(failing));
+            List<String> trace = output.err().lines().toList();
+            assertEquals("Process " + failing.name() + ":", trace.get(0));
+            assertEquals("java.lang.IllegalStateException: boom in a subclass", trace.get(1));
+            assertTrue(trace.get(2).contains("ProcessTest$Failing.lambda$"), trace.get(2));
+            assertEquals(3, trace.size(), "neither Process.run nor the library's call of it is shown: " + trace);
+        }
+    }
+
     @Test
     void shouldNumberDefaultNamesLikePython() {
         Process a = new Process(() -> { });
