@@ -14,8 +14,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import org.jmultiprocessing.internal.pool.Job;
 import org.jmultiprocessing.internal.display.ProgressBar;
+import org.jmultiprocessing.spi.PoolCall;
 
 /**
  * Python's {@code AsyncResult}: the pending result of {@link Pool#applyAsync}, {@link Pool#mapAsync} or
@@ -30,11 +30,11 @@ public final class AsyncResult<T> {
     /** Completes after the callbacks registered by then have run: as in Python, they run before ready(). */
     private final CompletableFuture<T> future = new CompletableFuture<>();
     private final List<BiConsumer<T, Throwable>> callbacks = new ArrayList<>();
-    private final Job job;
+    private final PoolCall job;
     private boolean settled;
     private ProgressBar progressBar;
 
-    AsyncResult(CompletableFuture<T> outcome, Job job) {
+    AsyncResult(CompletableFuture<T> outcome, PoolCall job) {
         this.job = job;
         this.progressBar = Progress.automatic(job);
         outcome.whenComplete(this::settle);
@@ -71,7 +71,7 @@ public final class AsyncResult<T> {
         future.whenComplete(callback);
     }
 
-    Job job() {
+    PoolCall job() {
         return job;
     }
 

@@ -90,6 +90,58 @@ public final class Context {
     // ---------------------------------------------------------------------------------------------------------
     // processes and pools
 
+    /** A process of this context whose target takes no arguments, as {@link Process#Process(Target)}. */
+    public Process process(Target target) {
+        return new Process(this, Objects.requireNonNull(target, "target"), new Object[0]);
+    }
+
+    /** As {@link Process#Process(Target1, Object)}. */
+    public <A> Process process(Target1<A> target, A a) {
+        return new Process(this, Objects.requireNonNull(target, "target"), new Object[] {a});
+    }
+
+    public <A, B> Process process(Target2<A, B> target, A a, B b) {
+        return new Process(this, Objects.requireNonNull(target, "target"), new Object[] {a, b});
+    }
+
+    public <A, B, C> Process process(Target3<A, B, C> target, A a, B b, C c) {
+        return new Process(this, Objects.requireNonNull(target, "target"), new Object[] {a, b, c});
+    }
+
+    public <A, B, C, D> Process process(Target4<A, B, C, D> target, A a, B b, C c, D d) {
+        return new Process(this, Objects.requireNonNull(target, "target"), new Object[] {a, b, c, d});
+    }
+
+    /** A pool of {@link Multiprocessing#cpuCount()} workers of this context, as {@link Pool#Pool()}. */
+    public Pool pool() {
+        return pool(Multiprocessing.cpuCount());
+    }
+
+    /** A pool of {@code processes} workers of this context, as {@link Pool#Pool(int)}. */
+    public Pool pool(int processes) {
+        return new Pool(this, processes, null, 0);
+    }
+
+    /** As {@link Pool#Pool(int, Target)}: each worker runs {@code initializer} once when it starts. */
+    public Pool pool(int processes, Target initializer) {
+        return new Pool(this, processes, initializer, 0);
+    }
+
+    /** As {@link Pool#Pool(int, Target1, Object)}. */
+    public <A> Pool pool(int processes, Target1<A> initializer, A arg) {
+        return new Pool(this, processes, Pool.initializerOf(initializer, arg), 0);
+    }
+
+    /** As {@link Pool#Pool(int, Target2, Object, Object)}. */
+    public <A, B> Pool pool(int processes, Target2<A, B> initializer, A a, B b) {
+        return new Pool(this, processes, Pool.initializerOf(initializer, a, b), 0);
+    }
+
+    /** As {@link Pool#Pool(int, Target, int)}. */
+    public Pool pool(int processes, Target initializer, int maxTasksPerChild) {
+        return new Pool(this, processes, initializer, maxTasksPerChild);
+    }
+
     // ---------------------------------------------------------------------------------------------------------
     // queues and pipes
 

@@ -2,7 +2,6 @@ package org.jmultiprocessing;
 
 import java.util.List;
 
-import org.jmultiprocessing.internal.launch.ChildProcess;
 import org.jmultiprocessing.internal.codec.Deserialization;
 import org.jmultiprocessing.internal.runtime.Internals;
 import org.jmultiprocessing.internal.launch.Launcher;
@@ -34,20 +33,26 @@ public final class Multiprocessing {
         return Context.named(name);
     }
 
-    /** The process this code runs in: {@code MainProcess} in the notebook, the {@link Process} in a child. */
+    /**
+     * The process this code runs in: {@code MainProcess} in the notebook, the {@link Process} in a child, and
+     * in a process of the thread context that process (as Python's {@code multiprocessing.dummy}).
+     */
     public static Process currentProcess() {
-        return Internals.currentProcess();
+        return Process.current();
     }
 
-    /** The process that started this one, or {@code null} in the main process. */
+    /** The process that started this JVM, or {@code null} in the main process (and in its thread processes). */
     public static Process parentProcess() {
-        return Internals.parentProcess();
+        return Process.parent();
     }
 
-    /** The children started by this JVM that are still running (finished ones are reaped, as in Python). */
+    /**
+     * The children started here that are still running, child JVMs and thread processes (finished ones are
+     * reaped, as in Python).
+     */
     public static List<Process> activeChildren() {
         RichDisplay.install();
-        return new RichDisplay.ActiveChildren(ChildProcess.activeChildren());
+        return new RichDisplay.ActiveChildren(Process.activeChildren());
     }
 
     /**

@@ -17,10 +17,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
-import org.jmultiprocessing.internal.pool.ListJob;
-import org.jmultiprocessing.internal.pool.PoolEngine;
-import org.jmultiprocessing.internal.pool.StreamJob;
 import org.jmultiprocessing.internal.display.PoolWorkerRow;
+import org.jmultiprocessing.spi.Deadline;
+import org.jmultiprocessing.spi.ListCall;
+import org.jmultiprocessing.spi.StreamCall;
+import org.jmultiprocessing.spi.WorkerPool;
 
 /**
  * Python's {@code multiprocessing.Pool}: a fixed number of warm worker JVMs that run functions over data.
@@ -32,8 +33,8 @@ import org.jmultiprocessing.internal.display.PoolWorkerRow;
  * }</pre>
  *
  * <h2>Design</h2>
- * Each worker is a {@link Process} (daemonic, as in Python, yet its tasks may start processes of their own,
- * as those of Python's {@code ProcessPoolExecutor} may) whose target connects back to the pool over a
+ * Each worker is a child JVM started as a {@link Process}'s is (daemonic, as in Python, yet its tasks may start
+ * processes of their own, as those of Python's {@code ProcessPoolExecutor} may) whose target connects back to the pool over a
  * Unix domain socket in the session's private directory and proves it knows the session key (HMAC challenge
  * both ways, as in Python's {@code multiprocessing.connection}) before anything is deserialized; any other
  * connection to that socket is closed and the pool goes on waiting for its worker. The pool
@@ -71,9 +72,16 @@ import org.jmultiprocessing.internal.display.PoolWorkerRow;
  * <p>Functions are lambdas with typed parameters, e.g. {@code (Integer x) -> x * x}, as {@link Func},
  * {@link Func2}, {@link Func3} or {@link Func0}. Worker output appears in the calling cell as for Process.
  * The pool is also an {@link java.util.concurrent.ExecutorService} whose tasks must be serializable.
+ *
+ * <h2>Threads</h2>
+ * A pool of the thread context ({@code Multiprocessing.getContext("thread").pool(4)}) is Python's
+ * {@code ThreadPool}: its workers are threads of this JVM that call the function on the items themselves
+ * (nothing is serialized, so they need not be); errors reach the caller as above, with a
+ * {@link RemoteTraceback} of the worker thread's frames. A thread cannot be killed: cancelling or terminating
+ * interrupts the threads busy with the call and drops their results.
  */
 public class Pool extends AbstractExecutorService implements AutoCloseable {
-    private final PoolEngine engine;
+    private final WorkerPool engine;
 
     /** A pool of {@link Multiprocessing#cpuCount()} workers. */
     public Pool() {
@@ -105,16 +113,21 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
      *                         {@code maxtasksperchild}); 0 for no limit
      */
     public Pool(int processes, Target initializer, int maxTasksPerChild) {
-        engine = new PoolEngine(processes, initializer, maxTasksPerChild);
+        this(Context.DEFAULT, processes, initializer, maxTasksPerChild);
+    }
+
+    /** A pool of {@code context}'s workers ({@link Context#pool}). */
+    Pool(Context context, int processes, Target initializer, int maxTasksPerChild) {
+        engine = context.backend().pools().start(processes, initializer, maxTasksPerChild);
         RichDisplay.install();
     }
 
-    private static <A> Target initializerOf(Target1<A> initializer, A arg) {
+    static <A> Target initializerOf(Target1<A> initializer, A arg) {
         Objects.requireNonNull(initializer, "initializer");
         return () -> initializer.run(arg);
     }
 
-    private static <A, B> Target initializerOf(Target2<A, B> initializer, A a, B b) {
+    static <A, B> Target initializerOf(Target2<A, B> initializer, A a, B b) {
         Objects.requireNonNull(initializer, "initializer");
         return () -> initializer.run(a, b);
     }
@@ -159,7 +172,7 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
     /** {@code chunksize <= 0} means Python's default. */
     private <R> AsyncResult<List<R>> mapJob(Object function, List<?> items, int chunksize) {
         Objects.requireNonNull(function, "function");
-        return listResult(ListJob.submit(engine, function, false, items,
+        return listResult(engine.submit(function, false, items,
                 chunksize > 0 ? chunksize : defaultChunksize(items.size()), false));
     }
 
@@ -203,7 +216,7 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
             }
             arguments.add(list.toArray());
         }
-        return listResult(ListJob.submit(engine, function, true, arguments,
+        return listResult(engine.submit(function, true, arguments,
                 chunksize > 0 ? chunksize : defaultChunksize(arguments.size()), false));
     }
 
@@ -250,7 +263,7 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
 
     /** {@code size}: the input's length when known (a Collection), for a progress bar's total; else -1. */
     private <R> ResultIterator<R> stream(Object function, java.util.Iterator<?> input, long size, int chunksize, boolean ordered) {
-        StreamJob job = new StreamJob(engine, Objects.requireNonNull(function, "function"), false, input, chunksize, ordered);
+        StreamCall job = engine.stream(Objects.requireNonNull(function, "function"), false, input, chunksize, ordered);
         if (size >= 0) {
             job.progress().total(size);
         }
@@ -294,13 +307,13 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private <R> AsyncResult<R> single(Object function, Object... args) {
-        ListJob job = ListJob.submit(engine, Objects.requireNonNull(function, "function"), true,
+        ListCall job = engine.submit(Objects.requireNonNull(function, "function"), true,
                 List.<Object>of((Object) args), 1, true);
         return new AsyncResult<>((CompletableFuture<R>) (CompletableFuture<?>) job.future(), job);
     }
 
     @SuppressWarnings("unchecked")
-    private <R> AsyncResult<List<R>> listResult(ListJob job) {
+    private <R> AsyncResult<List<R>> listResult(ListCall job) {
         return new AsyncResult<>((CompletableFuture<List<R>>) (CompletableFuture<?>) job.future(), job);
     }
 
@@ -315,7 +328,7 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
         engine.checkNotOwnThread();
         engine.close();
         try {
-            engine.join(-1);
+            engine.join(Deadline.FOREVER);
         } catch (InterruptedException e) {
             terminate();
             Thread.currentThread().interrupt();
@@ -335,7 +348,7 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
     public void terminate() {
         engine.terminate();
         try {
-            engine.join(-1);
+            engine.join(Deadline.FOREVER);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -353,7 +366,7 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
         if (!engine.isClosed()) {
             throw new IllegalStateException("the pool is still running: call close() or terminate() before join()");
         }
-        engine.join(-1);
+        engine.join(Deadline.FOREVER);
     }
 
     @Override
@@ -368,7 +381,7 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
 
     @Override
     public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-        return engine.join(unit.toNanos(timeout));
+        return engine.join(Deadline.deadlineAfter(unit.toNanos(timeout))); // negative: no limit, as before
     }
 
     // ---- ExecutorService -------------------------------------------------------------------------------

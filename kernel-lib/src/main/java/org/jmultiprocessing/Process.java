@@ -2,19 +2,26 @@ package org.jmultiprocessing;
 
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import org.jmultiprocessing.internal.launch.ChildProcess;
-import org.jmultiprocessing.internal.launch.ExitCodes;
-import org.jmultiprocessing.internal.runtime.Internals;
-import org.jmultiprocessing.internal.ship.ProcessParts;
 import org.jmultiprocessing.internal.display.Tables;
+import org.jmultiprocessing.internal.launch.ExitCodes;
+import org.jmultiprocessing.internal.launch.TaskRunner;
+import org.jmultiprocessing.internal.runtime.Internals;
+import org.jmultiprocessing.spi.Deadline;
+import org.jmultiprocessing.spi.ProcessSpec;
+import org.jmultiprocessing.spi.ProcessTask;
+import org.jmultiprocessing.spi.Processes;
+import org.jmultiprocessing.spi.StartedProcess;
 
 /**
  * Python's {@code multiprocessing.Process}: a target run in a separate, real child JVM.
@@ -34,42 +41,21 @@ import org.jmultiprocessing.internal.display.Tables;
  *
  * <p>Subclass and override {@link #run()} for Python's {@code class MyProcess(Process)} style. Fields of a
  * subclass travel to the child too, so they must be serializable (or transient).
+ *
+ * <p>A process of the thread context ({@code Multiprocessing.getContext("thread").process(...)}) is Python's
+ * {@code multiprocessing.dummy.Process}: a thread of this JVM, sharing its objects; its pid is this JVM's, its
+ * exit code 0, or 1 when the target threw, and it cannot be terminated or killed.
  */
 public class Process implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** Counts the processes created by this JVM, for Python-style default names ({@code Process-3}). */
-    private static final AtomicInteger CREATED = new AtomicInteger();
-
-    static {
-        Internals.registerProcessAccess(new Internals.ProcessAccess() {
-            @Override
-            public int runAsCurrent(Process process, long parentPid) {
-                return process.bootstrap();
-            }
-
-            @Override
-            public Process view(String name, int[] identity, long pid) {
-                return new Process(name, identity, pid);
-            }
-
-            @Override
-            public int[] identity(Process process) {
-                return process.identity.clone();
-            }
-
-            @Override
-            public ProcessParts parts(Process process) {
-                return new ProcessParts(process.name, Boolean.TRUE.equals(process.daemon), process.identity.clone(),
-                        process.target, process.args.clone());
-            }
-
-            @Override
-            public Process rebuild(ProcessParts parts) {
-                return new Process(parts);
-            }
-        });
-    }
+    /** The processes started here and not yet reaped, for {@link Multiprocessing#activeChildren()}. */
+    private static final Set<Process> STARTED = ConcurrentHashMap.newKeySet();
+    /** The process a thread of the thread context runs as; unset in every other thread. */
+    private static final ThreadLocal<Process> THREAD_PROCESS = new ThreadLocal<>();
+    /** This JVM's process, as built from {@link Internals#task()}; rebuilt if the task is set later. */
+    private static volatile JvmProcess jvmProcess;
+    private static volatile Process parentView;
 
     private final Serializable target;
     private final Object[] args;
@@ -78,53 +64,70 @@ public class Process implements Serializable {
     /** {@code null} until set: a process inherits the daemon flag of the process that creates it. */
     private Boolean daemon;
 
-    /** Which JVM this object describes when it is not a child started here (main, current or parent view). */
+    /** Which JVM this object describes when it is not a process started here (main, current or parent view). */
     private transient Long viewedPid;
-    private transient volatile ChildProcess child;
+    /** Starts it: the processes of its context's backend; {@code null} in a received copy (default context). */
+    private final transient Processes launcher;
+    private transient volatile StartedProcess started;
     private transient volatile boolean closed;
 
     /** A process whose target takes no arguments: {@code new Process(() -> work())}. */
     public Process(Target target) {
-        this(Objects.requireNonNull(target, "target"), new Object[0]);
+        this(Context.DEFAULT, Objects.requireNonNull(target, "target"), new Object[0]);
     }
 
     /** A process whose target takes one argument: {@code new Process((Integer n) -> printSquare(n), 10)}. */
     public <A> Process(Target1<A> target, A a) {
-        this(Objects.requireNonNull(target, "target"), new Object[] {a});
+        this(Context.DEFAULT, Objects.requireNonNull(target, "target"), new Object[] {a});
     }
 
     public <A, B> Process(Target2<A, B> target, A a, B b) {
-        this(Objects.requireNonNull(target, "target"), new Object[] {a, b});
+        this(Context.DEFAULT, Objects.requireNonNull(target, "target"), new Object[] {a, b});
     }
 
     public <A, B, C> Process(Target3<A, B, C> target, A a, B b, C c) {
-        this(Objects.requireNonNull(target, "target"), new Object[] {a, b, c});
+        this(Context.DEFAULT, Objects.requireNonNull(target, "target"), new Object[] {a, b, c});
     }
 
     public <A, B, C, D> Process(Target4<A, B, C, D> target, A a, B b, C c, D d) {
-        this(Objects.requireNonNull(target, "target"), new Object[] {a, b, c, d});
+        this(Context.DEFAULT, Objects.requireNonNull(target, "target"), new Object[] {a, b, c, d});
     }
 
     /** For subclasses that override {@link #run()}. */
     protected Process() {
-        this((Serializable) null, new Object[0]);
+        this(Context.DEFAULT, null, new Object[0]);
     }
 
-    private Process(Serializable target, Object[] args) {
+    /** A process of {@code context} ({@link Context#process}); {@code target} is a Target..Target4. */
+    Process(Context context, Serializable target, Object[] args) {
         this.target = target;
         this.args = args;
-        this.identity = childIdentity(Internals.identity(Internals.currentProcess()), CREATED.incrementAndGet());
+        this.identity = Internals.nextChildIdentity(Multiprocessing.currentProcess().identity);
         this.name = defaultName(getClass(), identity);
+        this.launcher = context.backend().processes();
         RichDisplay.install();
     }
 
-    /** The process as sent to its child in the compact form of {@link ProcessParts}. */
-    private Process(ProcessParts parts) {
-        this.target = parts.target();
-        this.args = parts.args();
-        this.identity = parts.identity();
-        this.name = parts.name();
-        this.daemon = parts.daemon();
+    /** This JVM's process as its task describes it, when it is not a subclass object. */
+    private Process(ProcessTask task, long pid) {
+        this.target = task.target();
+        this.args = task.args().clone();
+        this.identity = task.identity().clone();
+        this.name = task.name();
+        this.daemon = task.daemon();
+        this.viewedPid = pid;
+        this.launcher = null;
+    }
+
+    /** A process started here by the library itself, such as a pool's worker. */
+    private Process(StartedProcess started) {
+        this.target = null;
+        this.args = new Object[0];
+        this.identity = new int[0];
+        this.name = started.name();
+        this.daemon = started.daemon();
+        this.started = started;
+        this.launcher = null;
     }
 
     /** A view of a process this JVM did not start: the main process, or this child's parent. */
@@ -135,6 +138,7 @@ public class Process implements Serializable {
         this.name = name;
         this.daemon = false;
         this.viewedPid = pid;
+        this.launcher = null;
     }
 
     /**
@@ -163,32 +167,48 @@ public class Process implements Serializable {
     public synchronized void start() {
         checkNotClosed();
         checkStartable();
-        if (child != null) {
+        if (started != null) {
             throw new IllegalStateException("cannot start a process twice: " + this
                     + " was already started; create a new Process to run the target again");
         }
         if (Internals.daemonicTowardsChildren()) {
             throw new IllegalStateException("daemonic processes are not allowed to have children (as in Python):"
-                    + " " + Internals.currentProcess().name() + " is a daemon");
+                    + " " + Internals.processName() + " is a daemon");
         }
         if (daemon == null) {
             daemon = false; // inherited, as in Python, from a parent that the check above found not daemonic
         }
-        child = ChildProcess.start(this, transferredParts(), daemon);
+        ProcessTask task = new ProcessTask(name, daemon, identity.clone(),
+                getClass() == Process.class ? target : new OwnRun(this), args.clone());
+        Processes processes = launcher != null ? launcher : Context.DEFAULT.backend().processes();
+        started = processes.start(new ProcessSpec(task, transferredParts(), () -> runHere(task)));
+        STARTED.add(this);
+    }
+
+    /** Runs the task in the calling thread as this process: what a process of the thread context does. */
+    private int runHere(ProcessTask task) {
+        THREAD_PROCESS.set(this);
+        try {
+            return TaskRunner.run(task);
+        } finally {
+            THREAD_PROCESS.remove();
+        }
     }
 
     /** Waits until the child ends and everything it printed has been relayed. */
     public void join() throws InterruptedException {
-        startedChild("join").await(null);
+        startedChild("join").join(Deadline.FOREVER);
     }
 
     /**
-     * Waits at most {@code timeout} for the child to end, as Python's {@code join(timeout)}.
+     * Waits at most {@code timeout} for the child to end, as Python's {@code join(timeout)} (a negative one
+     * does not wait).
      *
      * @return true if the child has ended
      */
     public boolean join(Duration timeout) throws InterruptedException {
-        return startedChild("join").await(Objects.requireNonNull(timeout, "timeout"));
+        Objects.requireNonNull(timeout, "timeout");
+        return startedChild("join").join(Deadline.deadlineAfter(timeout.isNegative() ? Duration.ZERO : timeout));
     }
 
     /** True from {@link #start()} until the child ends. */
@@ -197,8 +217,8 @@ public class Process implements Serializable {
         if (viewedPid != null) {
             return viewedPid == Internals.pid() || ProcessHandle.of(viewedPid).map(ProcessHandle::isAlive).orElse(false);
         }
-        ChildProcess c = child;
-        return c != null && c.isAlive();
+        StartedProcess s = started;
+        return s != null && s.isAlive();
     }
 
     /** The child's operating-system process id, or {@code null} before {@link #start()}. */
@@ -207,8 +227,8 @@ public class Process implements Serializable {
         if (viewedPid != null) {
             return viewedPid;
         }
-        ChildProcess c = child;
-        return c == null ? null : c.pid();
+        StartedProcess s = started;
+        return s == null ? null : s.pid();
     }
 
     /** Alias of {@link #pid()}, as Python's {@code ident}. */
@@ -223,16 +243,24 @@ public class Process implements Serializable {
      */
     public Integer exitCode() {
         checkNotClosed();
-        ChildProcess c = child;
-        return c == null ? null : c.exitCode();
+        StartedProcess s = started;
+        return s == null ? null : s.exitCode();
     }
 
-    /** Sends SIGTERM: the child stops at once (no finally blocks, as in Python); exit code {@code -15}. */
+    /**
+     * Sends SIGTERM: the child stops at once (no finally blocks, as in Python); exit code {@code -15}.
+     *
+     * @throws UnsupportedOperationException for a process of the thread context, which is a thread
+     */
     public void terminate() {
         startedChild("terminate").terminate();
     }
 
-    /** Sends SIGKILL; exit code {@code -9}. */
+    /**
+     * Sends SIGKILL; exit code {@code -9}.
+     *
+     * @throws UnsupportedOperationException for a process of the thread context, which is a thread
+     */
     public void kill() {
         startedChild("kill").kill();
     }
@@ -242,13 +270,14 @@ public class Process implements Serializable {
      * {@link #terminate()} it first. Most methods fail once the object is closed.
      */
     public synchronized void close() {
-        ChildProcess c = child;
-        if (c != null && c.isAlive()) {
+        StartedProcess s = started;
+        if (s != null && s.isAlive()) {
             throw new IllegalStateException("cannot close a process while it is still running: " + this
                     + "; call join() or terminate() first");
         }
-        if (c != null) {
-            c.release();
+        if (s != null) {
+            STARTED.remove(this);
+            s.release();
         }
         closed = true;
     }
@@ -272,7 +301,7 @@ public class Process implements Serializable {
      * when the program that started it exits, and may not start children of its own.
      */
     public synchronized Process daemon(boolean daemon) {
-        if (child != null) {
+        if (started != null) {
             throw new IllegalStateException("process has already started: set daemon before start()");
         }
         checkStartable();
@@ -282,18 +311,18 @@ public class Process implements Serializable {
 
     /** This process as a row of its rich table: the facts of {@link #toString()}. */
     Tables.ProcessRow displayRow() {
-        ChildProcess c = child;
+        StartedProcess s = started;
         if (viewedPid != null) {
             return new Tables.ProcessRow(name, viewedPid, isAlive() ? "started" : "stopped", null, daemon());
         }
         if (closed) {
             return new Tables.ProcessRow(name, null, "closed", null, daemon());
         }
-        if (c == null) {
+        if (s == null) {
             return new Tables.ProcessRow(name, null, "initial", null, daemon());
         }
-        Integer exit = c.exitCode();
-        return new Tables.ProcessRow(name, c.pid(), exit == null ? "started" : "stopped",
+        Integer exit = s.exitCode();
+        return new Tables.ProcessRow(name, s.pid(), exit == null ? "started" : "stopped",
                 exit == null ? null : ExitCodes.describe(exit), daemon());
     }
 
@@ -301,7 +330,7 @@ public class Process implements Serializable {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("<").append(typeName(getClass())).append(" name='").append(name).append('\'');
-        ChildProcess c = child;
+        StartedProcess s = started;
         Integer exit = null;
         String status;
         if (viewedPid != null) {
@@ -309,13 +338,13 @@ public class Process implements Serializable {
             sb.append(" pid=").append(viewedPid);
         } else if (closed) {
             status = "closed";
-        } else if (c == null) {
+        } else if (s == null) {
             status = "initial";
             sb.append(" parent=").append(Internals.pid());
         } else {
-            exit = c.exitCode();
+            exit = s.exitCode();
             status = exit == null ? "started" : "stopped";
-            sb.append(" pid=").append(c.pid()).append(" parent=").append(Internals.pid());
+            sb.append(" pid=").append(s.pid()).append(" parent=").append(Internals.pid());
         }
         sb.append(' ').append(status);
         if (exit != null) {
@@ -327,33 +356,75 @@ public class Process implements Serializable {
         return sb.append('>').toString();
     }
 
-    /** Runs in the child JVM: Python's {@code BaseProcess._bootstrap}. */
-    private int bootstrap() {
-        viewedPid = Internals.pid();
-        try {
-            run();
-            return 0;
-        } catch (Throwable t) {
-            System.err.println("Process " + name + ":");
-            t.setStackTrace(userFrames(t.getStackTrace()));
-            t.printStackTrace();
-            return 1;
+    /** {@link Multiprocessing#currentProcess()}: a thread process's own object, else this JVM's process. */
+    static Process current() {
+        Process inThread = THREAD_PROCESS.get();
+        if (inThread != null) {
+            return inThread;
         }
-    }
-
-    /** The frames above this library's bootstrap: like Python's traceback, the user's code only. */
-    private static StackTraceElement[] userFrames(StackTraceElement[] frames) {
-        for (int i = 0; i < frames.length; i++) {
-            String method = frames[i].getMethodName();
-            if (Process.class.getName().equals(frames[i].getClassName()) && (method.equals("run") || method.equals("bootstrap"))) {
-                int end = i;
-                while (end > 0 && Internals.isTargetCallFrame(frames[end - 1])) {
-                    end--;
+        ProcessTask task = Internals.task();
+        JvmProcess known = jvmProcess;
+        if (known == null || known.task != task) {
+            synchronized (Process.class) {
+                known = jvmProcess;
+                if (known == null || known.task != task) {
+                    known = new JvmProcess(task, processOf(task));
+                    jvmProcess = known;
                 }
-                return Arrays.copyOf(frames, end);
             }
         }
-        return frames;
+        return known.process;
+    }
+
+    /** The process object {@code task} stands for in the JVM that runs it; the main process when null. */
+    private static Process processOf(ProcessTask task) {
+        long pid = Internals.pid();
+        if (task == null) {
+            return new Process("MainProcess", new int[0], pid);
+        }
+        if (task.target() instanceof OwnRun own) {
+            own.process.viewedPid = pid;
+            return own.process;
+        }
+        return new Process(task, pid);
+    }
+
+    /** {@link Multiprocessing#parentProcess()}: the process that started this JVM, or {@code null}. */
+    static Process parent() {
+        String parentName = Internals.parentName();
+        if (parentName == null) {
+            return null;
+        }
+        Process view = parentView;
+        if (view == null) {
+            view = new Process(parentName, new int[0], Internals.parentPid());
+            parentView = view;
+        }
+        return view;
+    }
+
+    /**
+     * The processes started here that still run, and those the library started itself (a pool's workers);
+     * finished ones are released, as Python's active_children() reaps them.
+     */
+    static List<Process> activeChildren() {
+        List<Process> alive = new ArrayList<>();
+        Set<StartedProcess> known = new HashSet<>();
+        for (Process p : STARTED) {
+            StartedProcess s = p.started;
+            known.add(s);
+            if (s.isAlive()) {
+                alive.add(p);
+            } else if (STARTED.remove(p)) {
+                s.release();
+            }
+        }
+        for (StartedProcess s : Context.DEFAULT.backend().processes().running()) {
+            if (!known.contains(s)) {
+                alive.add(new Process(s));
+            }
+        }
+        return alive;
     }
 
     /** The parts that travel to the child, named as an error message should name them. */
@@ -369,16 +440,16 @@ public class Process implements Serializable {
         return parts;
     }
 
-    private ChildProcess startedChild(String action) {
+    private StartedProcess startedChild(String action) {
         checkNotClosed();
         if (viewedPid != null) {
             throw new IllegalStateException("can only " + action + " a child process started by this JVM, not " + this);
         }
-        ChildProcess c = child;
-        if (c == null) {
+        StartedProcess s = started;
+        if (s == null) {
             throw new IllegalStateException("can only " + action + " a started process: call start() first on " + this);
         }
-        return c;
+        return s;
     }
 
     private void checkStartable() {
@@ -393,12 +464,6 @@ public class Process implements Serializable {
         }
     }
 
-    private static int[] childIdentity(int[] parent, int count) {
-        int[] id = Arrays.copyOf(parent, parent.length + 1);
-        id[parent.length] = count;
-        return id;
-    }
-
     private static String defaultName(Class<?> type, int[] identity) {
         return typeName(type) + "-" + IntStream.of(identity).mapToObj(Integer::toString).collect(Collectors.joining(":"));
     }
@@ -409,5 +474,32 @@ public class Process implements Serializable {
             named = named.getSuperclass();
         }
         return named.getSimpleName();
+    }
+
+    /** This JVM's process and the task it was built from. */
+    private record JvmProcess(ProcessTask task, Process process) {
+    }
+
+    /** The target of a subclass's process: the process object itself, whose {@link #run()} is the code. */
+    private static final class OwnRun implements Target, ProcessTask.ObjectRun {
+        private static final long serialVersionUID = 1L;
+        private final Process process;
+
+        OwnRun(Process process) {
+            this.process = process;
+        }
+
+        @Override
+        public void run() throws Exception {
+            if (THREAD_PROCESS.get() != process) {
+                process.viewedPid = Internals.pid(); // a received copy: from now on it describes the JVM it runs in
+            }
+            process.run();
+        }
+
+        @Override
+        public Object process() {
+            return process;
+        }
     }
 }

@@ -1,7 +1,7 @@
 package org.jmultiprocessing;
 
-import org.jmultiprocessing.internal.pool.Job;
 import org.jmultiprocessing.internal.display.ProgressBar;
+import org.jmultiprocessing.spi.PoolCall;
 
 /**
  * A live progress bar for pool work, as Python's tqdm gives: items done of the total, rate, elapsed and
@@ -54,7 +54,7 @@ public final class Progress {
     }
 
     /** The bar a new call gets without asking: one when {@link #on()} is in force and the call is over many items. */
-    static ProgressBar automatic(Job job) {
+    static ProgressBar automatic(PoolCall job) {
         return on && job.isBatch() ? ProgressBar.open(job.progress()) : null;
     }
 }

@@ -7,8 +7,9 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
-import org.jmultiprocessing.internal.pool.StreamJob;
 import org.jmultiprocessing.internal.display.ProgressBar;
+import org.jmultiprocessing.spi.Deadline;
+import org.jmultiprocessing.spi.StreamCall;
 
 /**
  * The results of {@link Pool#imap} and {@link Pool#imapUnordered}: an iterator (usable once in a for-each
@@ -19,17 +20,17 @@ import org.jmultiprocessing.internal.display.ProgressBar;
  * {@link CancellationException} with the interrupt flag set.
  */
 public final class ResultIterator<R> implements Iterator<R>, Iterable<R> {
-    private final StreamJob job;
+    private final StreamCall job;
     private Object lookahead;
     private boolean hasLookahead;
     private ProgressBar progressBar;
 
-    ResultIterator(StreamJob job) {
+    ResultIterator(StreamCall job) {
         this.job = job;
         this.progressBar = Progress.automatic(job);
     }
 
-    StreamJob job() {
+    StreamCall job() {
         return job;
     }
 
@@ -52,11 +53,11 @@ public final class ResultIterator<R> implements Iterator<R>, Iterable<R> {
     @Override
     public boolean hasNext() {
         if (!hasLookahead) {
-            lookahead = take(-1);
+            lookahead = take(Deadline.FOREVER);
             hasLookahead = true;
             endProgressAtEnd();
         }
-        return lookahead != StreamJob.END;
+        return lookahead != StreamCall.END;
     }
 
     @Override
@@ -74,7 +75,7 @@ public final class ResultIterator<R> implements Iterator<R>, Iterable<R> {
             hasLookahead = true;
             endProgressAtEnd();
         }
-        if (lookahead == StreamJob.END) {
+        if (lookahead == StreamCall.END) {
             throw new NoSuchElementException("no more results");
         }
         return consumeLookahead();
@@ -87,7 +88,7 @@ public final class ResultIterator<R> implements Iterator<R>, Iterable<R> {
 
     /** The last result is in: the bar's final state is drawn while the iterating cell still runs. */
     private void endProgressAtEnd() {
-        if (lookahead == StreamJob.END && progressBar != null) {
+        if (lookahead == StreamCall.END && progressBar != null) {
             progressBar.complete();
         }
     }
@@ -102,7 +103,7 @@ public final class ResultIterator<R> implements Iterator<R>, Iterable<R> {
 
     private Object takeWithin(Duration timeout) throws TimeoutException {
         try {
-            return job.next(Math.max(0, timeout.toNanos()));
+            return job.next(Deadline.deadlineAfter(timeout.isNegative() ? Duration.ZERO : timeout));
         } catch (TimeoutException e) {
             throw e;
         } catch (InterruptedException e) {
@@ -112,9 +113,9 @@ public final class ResultIterator<R> implements Iterator<R>, Iterable<R> {
         }
     }
 
-    private Object take(long timeoutNanos) {
+    private Object take(long deadline) {
         try {
-            return job.next(timeoutNanos);
+            return job.next(deadline);
         } catch (InterruptedException e) {
             throw interrupted();
         } catch (Throwable t) {

@@ -3,7 +3,6 @@ package org.jmultiprocessing;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jmultiprocessing.internal.runtime.Internals;
 import org.jmultiprocessing.internal.display.JupyterKernel;
 import org.jmultiprocessing.internal.display.Tables;
 
@@ -29,7 +28,7 @@ final class RichDisplay {
             }
             installed = true;
             // A child process never runs a notebook kernel: spare its start-up the search.
-            JupyterKernel kernel = Internals.parentProcess() == null ? JupyterKernel.current() : null;
+            JupyterKernel kernel = Multiprocessing.parentProcess() == null ? JupyterKernel.current() : null;
             if (kernel == null) {
                 return;
             }

@@ -1,5 +1,6 @@
 package org.jmultiprocessing;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -19,10 +20,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,20 +39,38 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** One shared pool of two workers: the error tests also show that the pool stays usable after each error. */
+/**
+ * One shared pool of two workers per context: the error tests also show that the pool stays usable after each
+ * error. The tests that take a {@link Context} run against both; {@code pool} is the default context's.
+ */
 class PoolTest {
     private static Pool pool;
+    private static final Map<String, Pool> POOLS = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void startPool() {
         pool = new Pool(2);
+        POOLS.put(Multiprocessing.getContext().name(), pool);
     }
 
     @AfterAll
     static void stopPool() {
-        pool.close();
-        assertTrue(pool.isTerminated());
+        for (Pool shared : POOLS.values()) {
+            shared.close();
+            assertTrue(shared.isTerminated());
+        }
+    }
+
+    /** The shared pool of {@code ctx}. */
+    private static Pool pool(Context ctx) {
+        return POOLS.computeIfAbsent(ctx.name(), name -> ctx.pool(2));
+    }
+
+    private static boolean isThread(Context ctx) {
+        return ctx.name().equals("thread");
     }
 
     static int slowSquare(int x) throws InterruptedException {
@@ -70,32 +91,35 @@ class PoolTest {
         return IntStream.range(0, n).boxed().toList();
     }
 
-    @Test
-    void shouldMapInOrderOverBothWorkers() {
-        assertEquals(range(1000).stream().map(x -> x * x).toList(), pool.map((Integer x) -> x * x, range(1000)));
-        List<Long> pids = pool.map((Integer x) -> slowSquare(0) + Multiprocessing.pid(), range(20), 1);
-        assertEquals(new HashSet<>(pool.workerPids()), new HashSet<>(pids));
-        assertEquals(List.of(), pool.map((Integer x) -> x, List.of()));
-        assertEquals(List.of("a!", "b!"), pool.map((String s) -> s + "!", List.of("a", "b")));
-        assertEquals(List.of(List.of(1), List.of(2)), pool.map((Integer x) -> List.of(x), List.of(1, 2)));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldMapInOrderOverBothWorkers(Context ctx) {
+        assertEquals(range(1000).stream().map(x -> x * x).toList(), pool(ctx).map((Integer x) -> x * x, range(1000)));
+        List<Long> pids = pool(ctx).map((Integer x) -> slowSquare(0) + Multiprocessing.pid(), range(20), 1);
+        assertEquals(new HashSet<>(pool(ctx).workerPids()), new HashSet<>(pids));
+        assertEquals(List.of(), pool(ctx).map((Integer x) -> x, List.of()));
+        assertEquals(List.of("a!", "b!"), pool(ctx).map((String s) -> s + "!", List.of("a", "b")));
+        assertEquals(List.of(List.of(1), List.of(2)), pool(ctx).map((Integer x) -> List.of(x), List.of(1, 2)));
     }
 
-    @Test
-    void shouldStarmapAndApply() {
-        assertEquals(List.of(3, 7), pool.starmap((Integer a, Integer b) -> a + b, List.of(List.of(1, 2), List.of(3, 4))));
-        assertEquals(List.of("a1x"), pool.starmap((String a, Integer b, String c) -> a + b + c, List.of(List.of("a", 1, "x"))));
-        assertEquals(49, pool.apply(() -> 7 * 7));
-        assertEquals(10, pool.apply((Integer x) -> x * 2, 5));
-        assertEquals("ab", pool.apply((String a, String b) -> a + b, "a", "b"));
-        assertEquals(6L, pool.apply((Long a, Long b, Long c) -> a + b + c, 1L, 2L, 3L));
-        assertThrows(IllegalArgumentException.class, () -> pool.starmap((Integer a, Integer b) -> a + b, List.of(List.of(1))));
-        assertThrows(IllegalArgumentException.class, () -> pool.map((Integer x) -> x, List.of(1), 0));
-        assertThrows(IllegalArgumentException.class, () -> pool.imap((Integer x) -> x, List.of(1), 0));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldStarmapAndApply(Context ctx) {
+        assertEquals(List.of(3, 7), pool(ctx).starmap((Integer a, Integer b) -> a + b, List.of(List.of(1, 2), List.of(3, 4))));
+        assertEquals(List.of("a1x"), pool(ctx).starmap((String a, Integer b, String c) -> a + b + c, List.of(List.of("a", 1, "x"))));
+        assertEquals(49, pool(ctx).apply(() -> 7 * 7));
+        assertEquals(10, pool(ctx).apply((Integer x) -> x * 2, 5));
+        assertEquals("ab", pool(ctx).apply((String a, String b) -> a + b, "a", "b"));
+        assertEquals(6L, pool(ctx).apply((Long a, Long b, Long c) -> a + b + c, 1L, 2L, 3L));
+        assertThrows(IllegalArgumentException.class, () -> pool(ctx).starmap((Integer a, Integer b) -> a + b, List.of(List.of(1))));
+        assertThrows(IllegalArgumentException.class, () -> pool(ctx).map((Integer x) -> x, List.of(1), 0));
+        assertThrows(IllegalArgumentException.class, () -> pool(ctx).imap((Integer x) -> x, List.of(1), 0));
     }
 
-    @Test
-    void shouldRethrowTaskExceptionWithItsTypeAndRemoteTraceback() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pool.map((Integer x) -> {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldRethrowTaskExceptionWithItsTypeAndRemoteTraceback(Context ctx) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pool(ctx).map((Integer x) -> {
             if (x == 3) {
                 throw new IllegalArgumentException("bad item " + x);
             }
@@ -105,23 +129,26 @@ class PoolTest {
         assertFalse(e.getStackTrace()[0].getClassName().startsWith("org.jmultiprocessing."), "the caller's frames come first");
         assertTrue(List.of(e.getStackTrace()).stream().anyMatch(f -> f.getClassName().equals(PoolTest.class.getName())));
         RemoteTraceback remote = assertInstanceOf(RemoteTraceback.class, e.getCause());
-        assertTrue(remote.getMessage().matches("in worker PoolWorker-\\d+ \\(pid \\d+\\)"), remote.getMessage());
+        String worker = isThread(ctx) ? "in worker thread PoolThread-\\d+" : "in worker PoolWorker-\\d+";
+        assertTrue(remote.getMessage().matches(worker + " \\(pid \\d+\\)"), remote.getMessage());
         assertTrue(remote.getStackTrace()[0].getMethodName().startsWith("lambda$"), List.of(remote.getStackTrace()).toString());
         assertTrue(List.of(remote.getStackTrace()).stream().noneMatch(f -> f.getClassName().contains("PoolWorker")));
-        assertEquals(List.of(1), pool.map((Integer x) -> x, List.of(1)));
+        assertEquals(List.of(1), pool(ctx).map((Integer x) -> x, List.of(1)));
     }
 
-    @Test
-    void shouldKeepTheRemoteCauseAndAttachTheTracebackAsSuppressed() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldKeepTheRemoteCauseAndAttachTheTracebackAsSuppressed(Context ctx) {
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> pool.apply(() -> { throw new IllegalStateException("outer", new ArithmeticException("inner")); }));
+                () -> pool(ctx).apply(() -> { throw new IllegalStateException("outer", new ArithmeticException("inner")); }));
         assertEquals("inner", assertInstanceOf(ArithmeticException.class, e.getCause()).getMessage());
         assertInstanceOf(RemoteTraceback.class, e.getSuppressed()[0]);
     }
 
-    @Test
-    void shouldWrapCheckedExceptionsInTaskFailedException() {
-        TaskFailedException e = assertThrows(TaskFailedException.class, () -> pool.apply(() -> { throw new IOException("disk full"); }));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldWrapCheckedExceptionsInTaskFailedException(Context ctx) {
+        TaskFailedException e = assertThrows(TaskFailedException.class, () -> pool(ctx).apply(() -> { throw new IOException("disk full"); }));
         IOException cause = assertInstanceOf(IOException.class, e.getCause());
         assertEquals("disk full", cause.getMessage());
         assertInstanceOf(RemoteTraceback.class, cause.getCause());
@@ -253,9 +280,10 @@ class PoolTest {
         assertTrue(before.stream().noneMatch(pool.workerPids()::contains), "busy workers were replaced");
     }
 
-    @Test
-    void shouldOfferPythonsAsyncResult() throws Exception {
-        AsyncResult<Integer> result = pool.applyAsync(() -> {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldOfferPythonsAsyncResult(Context ctx) throws Exception {
+        AsyncResult<Integer> result = pool(ctx).applyAsync(() -> {
             Thread.sleep(400);
             return 42;
         });
@@ -271,7 +299,7 @@ class PoolTest {
         assertEquals(42, result.get());
         assertEquals(42, callback.get());
 
-        AsyncResult<List<Integer>> failing = pool.mapAsync((Integer x) -> 10 / x, List.of(1, 0));
+        AsyncResult<List<Integer>> failing = pool(ctx).mapAsync((Integer x) -> 10 / x, List.of(1, 0));
         AtomicReference<Throwable> error = new AtomicReference<>();
         failing.onError(error::set);
         assertTrue(failing.await(Duration.ofSeconds(5)));
@@ -279,10 +307,11 @@ class PoolTest {
         assertInstanceOf(ArithmeticException.class, error.get());
     }
 
-    @Test
-    void shouldIterateLazilyOverAnEndlessInput() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldIterateLazilyOverAnEndlessInput(Context ctx) throws Exception {
         List<Integer> firstTen = new ArrayList<>();
-        ResultIterator<Integer> doubled = pool.imap((Integer x) -> x * 2, Stream.iterate(0, i -> i + 1), 3);
+        ResultIterator<Integer> doubled = pool(ctx).imap((Integer x) -> x * 2, Stream.iterate(0, i -> i + 1), 3);
         for (int x : doubled) {
             firstTen.add(x);
             if (firstTen.size() == 10) {
@@ -293,10 +322,10 @@ class PoolTest {
         assertEquals(List.of(0, 2, 4, 6, 8, 10, 12, 14, 16, 18), firstTen);
 
         Set<Integer> unordered = new HashSet<>();
-        pool.imapUnordered((Integer x) -> x + 1, range(50)).forEach(unordered::add);
+        pool(ctx).imapUnordered((Integer x) -> x + 1, range(50)).forEach(unordered::add);
         assertEquals(new HashSet<>(IntStream.rangeClosed(1, 50).boxed().toList()), unordered);
 
-        ResultIterator<Integer> withError = pool.imap((Integer x) -> 6 / x, List.of(1, 0, 2));
+        ResultIterator<Integer> withError = pool(ctx).imap((Integer x) -> 6 / x, List.of(1, 0, 2));
         assertEquals(6, withError.next());
         assertThrows(ArithmeticException.class, withError::next);
         assertEquals(3, withError.next(Duration.ofSeconds(5)), "iteration goes on after a failed item, as in Python");
@@ -603,5 +632,71 @@ class PoolTest {
     void shouldNameWorkersDistinctly() {
         List<Long> pids = awaitWorkers(2);
         assertNotEquals(pids.get(0), pids.get(1));
+    }
+
+    /** What a worker thread's initializer leaves for the tasks that thread runs. */
+    private static final ThreadLocal<String> INITIALIZED = new ThreadLocal<>();
+
+    @Test
+    void shouldHandAThreadPoolsWorkersTheObjectsThemselves() {
+        Context threads = Multiprocessing.getContext("thread");
+        Object unsendable = new Object();
+        List<Object> same = pool(threads).map((Object o) -> o == unsendable ? o : null, List.of(unsendable, unsendable));
+        assertTrue(same.get(0) == unsendable && same.get(1) == unsendable, "nothing is serialized: " + same);
+        assertEquals(List.of(Multiprocessing.pid(), Multiprocessing.pid()), pool(threads).workerPids());
+        Callable<Integer> plain = () -> 7;
+        assertEquals(7, assertDoesNotThrow(() -> pool(threads).submit(plain).get()), "a plain Callable need not travel");
+    }
+
+    @Test
+    void shouldRunAThreadPoolsInitializerInEachFreshWorkerThread() throws Exception {
+        Context threads = Multiprocessing.getContext("thread");
+        try (Pool small = threads.pool(1, (String value) -> INITIALIZED.set(value), "ready")) {
+            assertEquals("ready", small.apply(INITIALIZED::get));
+        }
+        try (Pool retiring = threads.pool(1, () -> INITIALIZED.set("fresh"), 2)) {
+            List<String> seen = new ArrayList<>();
+            Set<Long> threadIds = new HashSet<>();
+            for (int i = 0; i < 4; i++) {
+                seen.add(retiring.apply(() -> {
+                    String value = INITIALIZED.get();
+                    INITIALIZED.set("used");
+                    return value;
+                }));
+                threadIds.add(retiring.apply(() -> Thread.currentThread().getId()));
+            }
+            assertEquals(List.of("fresh", "fresh", "fresh", "fresh"), seen, "a fresh worker thread after every 2 tasks");
+            assertEquals(4, threadIds.size());
+        }
+    }
+
+    @Test
+    void shouldFailAThreadPoolsCallsClearlyWhenTheInitializerFails() {
+        try (CapturedOutput output = new CapturedOutput();
+             Pool broken = Multiprocessing.getContext("thread").pool(1, () -> {
+                 throw new IllegalStateException("no model file");
+             })) {
+            TaskFailedException e = assertThrows(TaskFailedException.class, () -> broken.apply(() -> 1));
+            assertTrue(e.getMessage().contains("initializer"), e.getMessage());
+            assertInstanceOf(IllegalStateException.class, e.getCause());
+            assertTrue(output.err().contains("no model file"), output.err());
+        }
+    }
+
+    @Test
+    void shouldStopAThreadPoolsBusyWorkersOnTerminate() throws Exception {
+        Pool terminating = Multiprocessing.getContext("thread").pool(1);
+        AsyncResult<Integer> pending = terminating.applyAsync(() -> {
+            Thread.sleep(60_000);
+            return 1;
+        });
+        AsyncResult<Integer> queued = terminating.applyAsync(() -> 2);
+        sleep(100);
+        terminating.terminate();
+        assertThrows(CancellationException.class, pending::get);
+        assertThrows(CancellationException.class, queued::get);
+        assertTrue(terminating.isTerminated());
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> terminating.apply(() -> 1));
+        assertTrue(refused.getMessage().contains("Pool not running"), refused.getMessage());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,9 +12,12 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 import org.jmultiprocessing.testing.CapturedOutput;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ProcessTest {
 
@@ -21,22 +25,32 @@ class ProcessTest {
         System.out.println(label + " pid=" + Multiprocessing.pid());
     }
 
-    @Test
-    void shouldRunTargetInSeparateJvmAndRelayItsOutput() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldRunTargetInSeparateJvmAndRelayItsOutput(Context ctx) throws Exception {
         try (CapturedOutput output = new CapturedOutput()) {
-            Process p = new Process((String label) -> printPid(label), "child");
+            Process p = ctx.process((String label) -> printPid(label), "child");
             p.start();
             p.join();
             assertEquals(0, p.exitCode());
             assertEquals("child pid=" + p.pid() + "\n", output.out());
-            assertNotEquals(Multiprocessing.pid(), p.pid());
+            if (isThread(ctx)) {
+                assertEquals(Multiprocessing.pid(), p.pid(), "a thread process runs in this JVM");
+            } else {
+                assertNotEquals(Multiprocessing.pid(), p.pid());
+            }
         }
     }
 
-    @Test
-    void shouldPassSeveralArgumentsOfAnySerializableType() throws Exception {
+    private static boolean isThread(Context ctx) {
+        return ctx.name().equals("thread");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldPassSeveralArgumentsOfAnySerializableType(Context ctx) throws Exception {
         try (CapturedOutput output = new CapturedOutput()) {
-            Process p = new Process((Integer a, List<String> b, int[] c) -> System.out.println(a + " " + b + " " + c.length),
+            Process p = ctx.process((Integer a, List<String> b, int[] c) -> System.out.println(a + " " + b + " " + c.length),
                     7, List.of("x", "y"), new int[3]);
             p.start();
             p.join();
@@ -59,12 +73,15 @@ class ProcessTest {
         }
     }
 
-    @Test
-    void shouldReportExitCodesAsPythonDoes() throws Exception {
-        assertEquals(0, runToEnd(new Process(() -> { })));
-        assertEquals(3, runToEnd(new Process(() -> System.exit(3))));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jmultiprocessing.BothContexts#both")
+    void shouldReportExitCodesAsPythonDoes(Context ctx) throws Exception {
+        assertEquals(0, runToEnd(ctx.process(() -> { })));
+        if (!isThread(ctx)) { // System.exit in a thread would end this JVM
+            assertEquals(3, runToEnd(ctx.process(() -> System.exit(3))));
+        }
         try (CapturedOutput output = new CapturedOutput()) {
-            Process failing = new Process(() -> {
+            Process failing = ctx.process(() -> {
                 throw new IllegalStateException("boom");
             });
             assertEquals(1, runToEnd(failing));
@@ -187,6 +204,27 @@ class ProcessTest {
         }
     }
 
+    static class Failing extends Process {
+        Failing() {
+            super(() -> {
+                throw new IllegalStateException("boom in a subclass");
+            });
+        }
+    }
+
+    @Test
+    void shouldShowOnlyTheUsersFramesWhenASubclassProcessFails() throws Exception {
+        try (CapturedOutput output = new CapturedOutput()) {
+            Failing failing = new Failing();
+            assertEquals(1, runToEnd(failing));
+            List<String> trace = output.err().lines().toList();
+            assertEquals("Process " + failing.name() + ":", trace.get(0));
+            assertEquals("java.lang.IllegalStateException: boom in a subclass", trace.get(1));
+            assertTrue(trace.get(2).contains("ProcessTest$Failing.lambda$"), trace.get(2));
+            assertEquals(3, trace.size(), "neither Process.run nor the library's call of it is shown: " + trace);
+        }
+    }
+
     @Test
     void shouldNumberDefaultNamesLikePython() {
         Process a = new Process(() -> { });
@@ -283,6 +321,47 @@ class ProcessTest {
         running.join();
         assertFalse(Multiprocessing.activeChildren().contains(running));
         assertTrue(Multiprocessing.cpuCount() >= 1);
+    }
+
+    @Test
+    void shouldMakeAThreadProcessTheCurrentProcessOfItsThread() throws Exception {
+        Context threads = Multiprocessing.getContext("thread");
+        List<Object> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Process p = threads.process(() -> {
+            seen.add(Multiprocessing.currentProcess());
+            seen.add(String.valueOf(Multiprocessing.parentProcess()));
+            Process inner = Multiprocessing.getContext("thread").process(() -> seen.add(Multiprocessing.currentProcess().name()));
+            inner.start();
+            inner.join();
+        }).name("worker");
+        p.start();
+        p.join();
+        assertSame(p, seen.get(0), "currentProcess() in a thread process is that process, as in multiprocessing.dummy");
+        assertEquals("null", seen.get(1), "a thread process runs in the main process, which has no parent");
+        assertTrue(((String) seen.get(2)).matches("Process-\\d+:\\d+"), "numbered below its creator: " + seen.get(2));
+        assertEquals("MainProcess", Multiprocessing.currentProcess().name());
+    }
+
+    @Test
+    void shouldRefuseToStopAThreadProcessAndShareObjectsWithIt() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Process p = Multiprocessing.getContext("thread").process(() -> release.await());
+        p.start();
+        assertFalse(p.join(Duration.ofMillis(100)));
+        assertTrue(p.isAlive());
+        assertNull(p.exitCode());
+        assertTrue(Multiprocessing.activeChildren().contains(p));
+        UnsupportedOperationException terminate = assertThrows(UnsupportedOperationException.class, p::terminate);
+        assertTrue(terminate.getMessage().contains("thread context"), terminate.getMessage());
+        assertThrows(UnsupportedOperationException.class, p::kill);
+        assertThrows(IllegalStateException.class, p::close, "still running");
+        release.countDown(); // the latch itself: nothing was serialized
+        assertTrue(p.join(Duration.ofSeconds(10)));
+        assertEquals(0, p.exitCode());
+        assertFalse(Multiprocessing.activeChildren().contains(p));
+        assertEquals("<Process name='" + p.name() + "' pid=" + Multiprocessing.pid() + " parent=" + Multiprocessing.pid()
+                + " stopped exitcode=0>", p.toString());
+        p.close();
     }
 
     private static int runToEnd(Process p) throws InterruptedException {

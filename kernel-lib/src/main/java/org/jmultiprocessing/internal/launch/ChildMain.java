@@ -1,12 +1,6 @@
 package org.jmultiprocessing.internal.launch;
 
 import org.jmultiprocessing.internal.codec.Deserialization;
-import org.jmultiprocessing.internal.codec.ValueCodec;
-import org.jmultiprocessing.internal.pool.HmacSha256;
-import org.jmultiprocessing.internal.codec.MessageReader;
-import org.jmultiprocessing.internal.codec.MessageWriter;
-import org.jmultiprocessing.internal.pool.PoolChannel;
-import org.jmultiprocessing.internal.pool.PoolWorker;
 import org.jmultiprocessing.internal.runtime.Internals;
 import org.jmultiprocessing.internal.runtime.LibraryThreads;
 import org.jmultiprocessing.internal.runtime.Session;
@@ -22,8 +16,6 @@ import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.nio.channels.SocketChannel;
 import java.io.InputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
@@ -37,9 +29,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jmultiprocessing.Process;
-import org.jmultiprocessing.internal.shm.SharedRegion;
 import org.jmultiprocessing.Target;
+import org.jmultiprocessing.internal.shm.SharedRegion;
+import org.jmultiprocessing.spi.ProcessTask;
 
 /**
  * The child JVM's entry point: Python's spawn bootstrap. Reads the prepare frame, then the task frame
@@ -94,11 +86,11 @@ public final class ChildMain {
         loader.add(preparation.classes());
         Thread.currentThread().setContextClassLoader(loader);
 
-        Process process;
+        ProcessTask task;
         try {
             Deserialization.setUserFilter(preparation.serialFilter());
             loader.restoreVariables(Bootstrap.readBytes(in));
-            process = (Process) loader.deserialize(Bootstrap.readBytes(in));
+            task = (ProcessTask) loader.deserialize(Bootstrap.readBytes(in));
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             System.err.println("The child process could not receive its task from the parent:");
             e.printStackTrace();
@@ -107,7 +99,8 @@ public final class ChildMain {
         }
         // The training run's session directory is only the temp directory, not a session to take part in.
         watchParent(preparation.parentPid(), training ? null : preparation.sessionDir());
-        int code = Internals.runInChild(process, preparation.parentName(), preparation.parentPid());
+        Internals.becomeChild(task, preparation.parentName(), preparation.parentPid());
+        int code = TaskRunner.run(task);
         if (training) {
             joinQuietly(warmUp);
         }
@@ -125,7 +118,9 @@ public final class ChildMain {
             Bootstrap.writePreparation(out, new Bootstrap.Preparation(Paths.get(System.getProperty("java.io.tmpdir")),
                     new byte[32], "MainProcess", parentPid, "", List.of(), Map.of()));
             Bootstrap.writeBytes(out, PlainShipment.encodeVariables(Map.of()));
-            Bootstrap.writeBytes(out, PlainShipment.encode(new Process(ChildMain::trainingTarget), new HashSet<>()));
+            ProcessTask training = new ProcessTask("Process-1", false, new int[] {1}, (Target) ChildMain::trainingTarget,
+                    new Object[0]);
+            Bootstrap.writeBytes(out, PlainShipment.encode(training, new HashSet<>()));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // A byte array does not fail.
         }
@@ -147,8 +142,9 @@ public final class ChildMain {
     /**
      * Loads and links what every task needs while a standby waits for its frames, so that it is ready at
      * once. (A cold start has its frames waiting already: there the same work on a second thread only
-     * competes with the main thread, measured ~8 ms slower.) The probes have the shapes of real frames: a
-     * lambda in compact form and in an object graph, and the nested maps of notebook variables.
+     * competes with the main thread.) The probes have the shapes of real frames: a lambda in compact form
+     * and in an object graph, and the nested maps of notebook variables; then the steps the backend gave
+     * the launcher ({@link Launcher#addWarmUp}), e.g. what a pool worker runs.
      */
     private static Thread warmUp() {
         return LibraryThreads.startDaemon(() -> {
@@ -165,19 +161,16 @@ public final class ChildMain {
         Target lambda = () -> { };
         Map<String, Map<String, Object>> variables = new LinkedHashMap<>();
         variables.put("probe", new LinkedHashMap<>(Map.of("value", 1)));
-        ObjectStreamClass.lookup(Process.class);
-        try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            probe.isOpen(); // pool workers connect over one; its set-up seeds a SecureRandom (~20 ms)
-            HmacSha256.mac(HmacSha256.randomBytes(32), new byte[32]); // and prove the session key
-        } catch (IOException e) {
-            // Only a warm-up.
-        }
+        ObjectStreamClass.lookup(ProcessTask.class);
         SharedRegion.warmUp(); // a Queue, Pipe end, Lock, Value... among the arguments
-        // What else a pool worker runs, and what every child's parent watchdog runs first, loaded so that the
-        // training run puts it in the archive.
-        for (Class<?> archived : List.of(PoolWorker.class, PoolChannel.class, MessageReader.class,
-                MessageWriter.class, ValueCodec.class, SessionLifetime.class)) {
-            archived.getName();
+        SessionLifetime.class.getName(); // every child's parent watchdog runs it first: into the archive too
+        for (String step : Launcher.warmUpSteps()) {
+            try {
+                Class<?> type = Class.forName(step, true, ChildMain.class.getClassLoader());
+                ((Runnable) type.getDeclaredConstructor().newInstance()).run();
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                // Only a warm-up: a step that is not there costs the task its own loading.
+            }
         }
         try {
             PlainShipment.decode(PlainShipment.encode(lambda, new HashSet<>()), ChildMain.class.getClassLoader());

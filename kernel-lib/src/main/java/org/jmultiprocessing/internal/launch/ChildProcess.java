@@ -14,19 +14,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import org.jmultiprocessing.Process;
 import org.jmultiprocessing.internal.display.TimelineRecorder;
 import org.jmultiprocessing.internal.shm.Transfers;
+import org.jmultiprocessing.spi.Deadline;
+import org.jmultiprocessing.spi.ProcessTask;
+import org.jmultiprocessing.spi.StartedProcess;
 
 /** The parent's side of one running child JVM: its OS process, its control pipe and its output relays. */
-public final class ChildProcess {
+public final class ChildProcess implements StartedProcess {
     /** How long {@code join()} waits, after the child ended, for a grandchild still holding its output pipe. */
     private static final Duration DRAIN_AFTER_EXIT = Duration.ofSeconds(2);
 
-    private static final Map<ChildProcess, Process> STARTED = new ConcurrentHashMap<>();
+    /** The children started and not yet released, for the exit handler and for timelines. */
+    private static final Set<ChildProcess> STARTED = ConcurrentHashMap.newKeySet();
 
     static {
         ExitHooks.add(ExitHooks.Stage.CHILDREN, ChildProcess::atParentExit);
@@ -36,10 +40,12 @@ public final class ChildProcess {
     private final OutputStream control;
     private final OutputRelay stdout;
     private final OutputRelay stderr;
+    private final String name;
     private final boolean daemon;
 
     private ChildProcess(java.lang.Process handle, String name, boolean daemon) {
         this.handle = handle;
+        this.name = name;
         this.control = handle.getOutputStream();
         this.daemon = daemon;
         this.stdout = OutputRelay.start(handle.getInputStream(), () -> System.out, name + "-stdout");
@@ -47,26 +53,24 @@ public final class ChildProcess {
     }
 
     /**
-     * Serializes the process (failing before anything is launched if it cannot travel), starts a child JVM
-     * and hands the process over.
+     * Serializes the task (failing before anything is launched if it cannot travel), starts a child JVM
+     * and hands the task over.
      *
-     * @param labelledParts the process's target and arguments, named for error messages
+     * @param labelledParts the task's target and arguments, named for error messages
      */
-    public static ChildProcess start(Process process, Map<String, Object> labelledParts, boolean daemon) {
+    public static ChildProcess start(ProcessTask task, Map<String, Object> labelledParts) {
         // Shared objects (Queue, Pipe ends, ...) serialized here count for the child until it attaches; a
         // copy that never reaches a child must not keep them alive for as long as this JVM lives.
         try (Transfers.Scope transfer = Transfers.begin()) {
-            return start(process, labelledParts, daemon, transfer);
+            return start(task, labelledParts, transfer);
         }
     }
 
-    private static ChildProcess start(Process process, Map<String, Object> labelledParts, boolean daemon,
-                                      Transfers.Scope transfer) {
-        CodeShipment shipment = CodeShipment.capture(process, labelledParts);
+    private static ChildProcess start(ProcessTask task, Map<String, Object> labelledParts, Transfers.Scope transfer) {
+        CodeShipment shipment = CodeShipment.capture(task, labelledParts);
         Session session = Session.current();
-        Process parent = Internals.currentProcess();
         Bootstrap.Preparation preparation = new Bootstrap.Preparation(session.directory(), session.authKey(),
-                parent.name(), Internals.pid(), Deserialization.userFilterPattern(), shipment.classpath(), shipment.classes());
+                Internals.processName(), Internals.pid(), Deserialization.userFilterPattern(), shipment.classpath(), shipment.classes());
         java.lang.Process handle;
         try {
             handle = Launcher.obtain();
@@ -75,7 +79,7 @@ public final class ChildProcess {
                     + ": check that this Java installation is complete", e);
         }
         transfer.assignTo(handle.pid());
-        ChildProcess child = new ChildProcess(handle, process.name(), daemon);
+        ChildProcess child = new ChildProcess(handle, task.name(), task.daemon());
         try {
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(child.control, 1 << 16));
             Bootstrap.writePreparation(out, preparation);
@@ -87,19 +91,40 @@ public final class ChildProcess {
             throw new UncheckedIOException("the child JVM exited during start-up; its error output is above."
                     + " Check the options given to Multiprocessing.setJvmOptions", e);
         }
-        STARTED.put(child, process);
+        STARTED.add(child);
         if (TimelineRecorder.isAnyOpen()) {
-            TimelineRecorder.processStarted(handle.pid(), process.name());
+            TimelineRecorder.processStarted(handle.pid(), task.name());
             child.recordExit();
         }
         return child;
     }
 
+    /** The children started and not yet released that still run. */
+    static List<StartedProcess> running() {
+        List<StartedProcess> alive = new ArrayList<>();
+        STARTED.forEach(child -> {
+            if (child.isAlive()) {
+                alive.add(child);
+            }
+        });
+        return alive;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean daemon() {
+        return daemon;
+    }
+
     /** A timeline opens: the children already running get lanes from its start, and their ends are recorded. */
     public static void recordRunning(TimelineRecorder recorder) {
-        STARTED.forEach((child, process) -> {
+        STARTED.forEach(child -> {
             if (child.isAlive()) {
-                recorder.alreadyRunning(child.pid(), process.name());
+                recorder.alreadyRunning(child.pid(), child.name);
                 child.recordExit();
             }
         });
@@ -110,11 +135,12 @@ public final class ChildProcess {
         handle.onExit().thenRun(() -> TimelineRecorder.processEnded(pid, ExitCodes.fromStatus(handle.exitValue())));
     }
 
-    /** Waits for the child to end, then for its output to be relayed; {@code null} waits without limit. */
-    public boolean await(Duration timeout) throws InterruptedException {
-        if (timeout == null) {
+    /** Waits for the child to end, then for its output to be relayed. */
+    @Override
+    public boolean join(long deadline) throws InterruptedException {
+        if (deadline == Deadline.FOREVER) {
             handle.waitFor();
-        } else if (!handle.waitFor(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS)) {
+        } else if (!handle.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
             return false;
         }
         if (TimelineRecorder.isAnyOpen()) {
@@ -126,14 +152,17 @@ public final class ChildProcess {
         return true;
     }
 
+    @Override
     public boolean isAlive() {
         return handle.isAlive();
     }
 
+    @Override
     public long pid() {
         return handle.pid();
     }
 
+    @Override
     public Integer exitCode() {
         return handle.isAlive() ? null : ExitCodes.fromStatus(handle.exitValue());
     }
@@ -142,15 +171,18 @@ public final class ChildProcess {
      * Signals through the {@link ProcessHandle}: {@code java.lang.Process.destroy()} would also close the
      * child's stdin, which the child reads as its parent dying, racing the signal for the exit code.
      */
+    @Override
     public void terminate() {
         handle.toHandle().destroy();
     }
 
+    @Override
     public void kill() {
         handle.toHandle().destroyForcibly();
     }
 
     /** Closes the control pipe; the child has ended by now. */
+    @Override
     public void release() {
         STARTED.remove(this);
         try {
@@ -160,23 +192,10 @@ public final class ChildProcess {
         }
     }
 
-    /** The started children still running; finished ones are forgotten, as Python's active_children(). */
-    public static List<Process> activeChildren() {
-        List<Process> alive = new ArrayList<>();
-        STARTED.forEach((child, process) -> {
-            if (child.isAlive()) {
-                alive.add(process);
-            } else {
-                child.release();
-            }
-        });
-        return alive;
-    }
-
     /** Python's exit handler: terminate daemonic children, then wait for the others. */
     private static void atParentExit() {
-        STARTED.keySet().stream().filter(c -> c.daemon).forEach(ChildProcess::terminate);
-        for (ChildProcess child : STARTED.keySet()) {
+        STARTED.stream().filter(c -> c.daemon).forEach(ChildProcess::terminate);
+        for (ChildProcess child : STARTED) {
             try {
                 child.handle.waitFor();
             } catch (InterruptedException e) {

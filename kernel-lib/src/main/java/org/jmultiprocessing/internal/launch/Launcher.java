@@ -37,7 +37,11 @@ public final class Launcher {
     private static final List<String> DEFAULT_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto",
             "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
 
+    /** The system property that names the warm-up steps a standby runs, in the child's command line. */
+    private static final String WARM_UP_PROPERTY = "jmultiprocessing.warmUp";
+
     private static volatile List<String> extraOptions = List.of();
+    private static final List<String> WARM_UP_STEPS = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static volatile boolean standbyEnabled = true;
     /** Guarded by the class lock. */
     private static java.lang.Process standby;
@@ -74,12 +78,33 @@ public final class Launcher {
         }
     }
 
+    /**
+     * Adds a step that a ready standby (and the class-data-sharing training run) runs while it waits for its
+     * task, so that what the step loads is ready, and archived, before a task needs it: e.g. what a pool
+     * worker runs. A public class with a public no-argument constructor; steps are given by the backend
+     * before its first launch.
+     */
+    public static void addWarmUp(Class<? extends Runnable> step) {
+        if (!WARM_UP_STEPS.contains(step.getName())) {
+            WARM_UP_STEPS.add(step.getName());
+        }
+    }
+
+    /** In a child: the warm-up steps its parent gave ({@link #addWarmUp}). */
+    static List<String> warmUpSteps() {
+        String steps = System.getProperty(WARM_UP_PROPERTY, "");
+        return steps.isEmpty() ? List.of() : List.of(steps.split(","));
+    }
+
     /** The command line of a child JVM. */
     static List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(DEFAULT_OPTIONS);
         command.addAll(extraOptions);
+        if (!WARM_UP_STEPS.isEmpty()) {
+            command.add("-D" + WARM_UP_PROPERTY + "=" + String.join(",", WARM_UP_STEPS));
+        }
         String kernelLib = kernelLibLocation();
         command.addAll(ClassDataSharing.options(kernelLib, List.copyOf(command)));
         command.add("-cp");

@@ -8,19 +8,24 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Consecutive items of one job, encoded in the caller's thread (so that an argument that cannot travel fails
- * the call at once) and sent to one worker as one message.
+ * Consecutive items of one job, for a pool of worker JVMs encoded in the caller's thread (so that an argument
+ * that cannot travel fails the call at once) and sent to one worker as one message; for a pool of threads the
+ * items themselves.
  *
  * @param index   position of the chunk in its job
- * @param values  the items as {@link ValueCodec} wrote them
+ * @param values  the items as {@link ValueCodec} wrote them, for a worker JVM
  * @param classes cell classes the items need
+ * @param items   the items, for a worker thread
  */
-record Chunk(Job job, int index, int size, byte[] values, Map<String, byte[]> classes) {
+record Chunk(Job job, int index, int size, byte[] values, Map<String, byte[]> classes, Object[] items) {
     /**
      * Encodes {@code items}, the input's items from index {@code firstItem} on; a negative {@code firstItem}
      * means the one item is the argument array of an {@code apply}.
      */
     static Chunk encode(Job job, int index, Object[] items, int firstItem) {
+        if (!job.pool.ships()) {
+            return new Chunk(job, index, items.length, null, Map.of(), items);
+        }
         MessageWriter out = new MessageWriter(64 + items.length * 8);
         Map<String, byte[]> classes = Map.of();
         if (!ValueCodec.writePacked(out, items)) {
@@ -28,7 +33,7 @@ record Chunk(Job job, int index, int size, byte[] values, Map<String, byte[]> cl
             classes = shipment.classes();
             ValueCodec.writeSerialized(out, shipment.serialized());
         }
-        return new Chunk(job, index, items.length, out.body(), classes);
+        return new Chunk(job, index, items.length, out.body(), classes, null);
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * {@code new SecureRandom()} about 15 ms (provider loading), a large part of a pool's start-up. Tests check
  * the result against the JDK's own {@code Mac}.
  */
-public final class HmacSha256 {
+final class HmacSha256 {
     private static final int BLOCK = 64;
     private static final int[] K = {
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,

@@ -7,13 +7,17 @@ import java.util.Map;
 
 import org.jmultiprocessing.NotTransferableException;
 import org.jmultiprocessing.internal.display.JobProgress;
+import org.jmultiprocessing.spi.PoolCall;
 
 /**
- * One call on a pool ({@code map}, {@code imap}, {@code apply}, ...): its function, shipped once, and the
- * chunks of its items. Worker slots report each chunk's outcome from their own threads.
+ * One call on a pool ({@code map}, {@code imap}, {@code apply}, ...): its function, shipped once to worker
+ * JVMs, and the chunks of its items. Worker slots report each chunk's outcome from their own threads.
  */
-public abstract class Job {
-    final CodeShipment function;
+abstract class Job implements PoolCall {
+    /** The function as the caller gave it: what a worker thread calls. */
+    final Object function;
+    /** The function as it travels to worker JVMs; {@code null} for a pool of threads. */
+    final CodeShipment shipment;
     final boolean starred;
     final PoolEngine pool;
     private final ClassLoader loader;
@@ -29,8 +33,13 @@ public abstract class Job {
         this.pool = pool;
         this.starred = starred;
         this.loader = function.getClass().getClassLoader();
+        this.function = function;
+        this.shipment = pool.ships() ? shipped(function) : null;
+    }
+
+    private static CodeShipment shipped(Object function) {
         try {
-            this.function = CodeShipment.capture(function, Map.of("the function", function), PoolEngine.WORKERS);
+            return CodeShipment.capture(function, Map.of("the function", function), PoolEngine.WORKERS);
         } catch (NotTransferableException e) {
             throw new NotTransferableException(e.getMessage()
                     + (function instanceof java.util.concurrent.Callable || function instanceof Runnable
@@ -39,13 +48,10 @@ public abstract class Job {
         }
     }
 
-    /** How far the call has got, for a progress bar. */
+    @Override
     public JobProgress progress() {
         return progress;
     }
-
-    /** Whether the call runs over many items (map, imap, ...), as opposed to one task (apply, submit). */
-    public abstract boolean isBatch();
 
     /** True once the caller no longer wants this job's remaining chunks (failed, cancelled, terminated). */
     abstract boolean isAbandoned();
@@ -53,9 +59,6 @@ public abstract class Job {
     abstract void succeeded(Chunk chunk, Object[] results);
 
     abstract void failed(Chunk chunk, Throwable error);
-
-    /** Stops the job: queued chunks are dropped, and workers busy with it are killed and replaced. */
-    public abstract void cancel(String reason);
 
     /** Reads results with the loader of the caller's function, which knows the notebook's classes. */
     Object deserialize(byte[] bytes) throws IOException, ClassNotFoundException {

@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 
+import org.jmultiprocessing.spi.ListCall;
+
 /**
  * A job whose items are all known when it is submitted ({@code map}, {@code starmap}, {@code apply}): every
  * chunk is queued at once and the results fill one array. The first failure completes the job, as in Python.
  */
-public final class ListJob extends Job {
+final class ListJob extends Job implements ListCall {
     private final CompletableFuture<Object> future = new CompletableFuture<>();
     private final Object[] results;
     private final int chunkSize;
@@ -30,7 +32,7 @@ public final class ListJob extends Job {
      *
      * @param items for a starred job, each item is an {@code Object[]} of arguments
      */
-    public static ListJob submit(PoolEngine pool, Object function, boolean starred, List<?> items, int chunkSize,
+    static ListJob submit(PoolEngine pool, Object function, boolean starred, List<?> items, int chunkSize,
                                  boolean single) {
         if (chunkSize < 1) {
             throw new IllegalArgumentException("chunksize must be at least 1, got " + chunkSize);
@@ -54,6 +56,7 @@ public final class ListJob extends Job {
         return job;
     }
 
+    @Override
     public CompletableFuture<Object> future() {
         return future;
     }

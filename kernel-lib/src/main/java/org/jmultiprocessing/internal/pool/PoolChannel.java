@@ -12,7 +12,7 @@ import java.nio.channels.SocketChannel;
  * mutual authentication of Python's {@code multiprocessing.connection} (each side proves it knows the
  * session's key by answering a random challenge with its HMAC) before anything is deserialized.
  */
-public final class PoolChannel implements AutoCloseable {
+final class PoolChannel implements AutoCloseable {
     /** A handshake message is at most a digest and a challenge; anything longer is not from a peer of ours. */
     private static final int MAX_HANDSHAKE_LENGTH = 128;
     private static final int CHALLENGE_LENGTH = 32;

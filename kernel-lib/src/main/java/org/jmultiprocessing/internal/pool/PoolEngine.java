@@ -1,7 +1,9 @@
 package org.jmultiprocessing.internal.pool;
 
 import org.jmultiprocessing.internal.ship.CodeShipment;
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,13 +14,18 @@ import java.util.concurrent.TimeUnit;
 
 import org.jmultiprocessing.Target;
 import org.jmultiprocessing.internal.display.PoolWorkerRow;
+import org.jmultiprocessing.spi.ListCall;
+import org.jmultiprocessing.spi.StreamCall;
+import org.jmultiprocessing.spi.WorkerPool;
 
 /**
- * The machinery behind {@link org.jmultiprocessing.Pool}: a queue of chunks shared by one {@link WorkerSlot}
- * per process. Each slot owns one worker JVM at a time and talks to it synchronously over its socket, so a
- * worker's death is seen by the one thread that waits for its reply, the moment the socket closes.
+ * The machinery behind {@code Pool}: a queue of chunks shared by one {@link Slot} per worker. For the
+ * default backend each slot is a {@link WorkerSlot}: it owns one worker JVM at a time and talks to it
+ * synchronously over its socket, so a worker's death is seen by the one thread that waits for its reply, the
+ * moment the socket closes; functions and items are serialized in the caller's thread. For the thread backend
+ * each slot is a {@link ThreadSlot}, a thread that runs the chunks itself, with the objects themselves.
  */
-public final class PoolEngine {
+public final class PoolEngine implements WorkerPool {
     /** How often an idle slot checks that its worker is still alive. */
     private static final long IDLE_CHECK_MILLIS = 100;
     /** How long the other workers wait for the first one before starting anyway. */
@@ -33,36 +40,67 @@ public final class PoolEngine {
     private final int maxTasksPerChild;
     private final LinkedBlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
     private final Set<Job> active = ConcurrentHashMap.newKeySet();
-    private final List<WorkerSlot> slots = new ArrayList<>();
+    private final boolean inThreads;
+    private final List<Slot> slots = new ArrayList<>();
     private final CountDownLatch firstWorkerStarted = new CountDownLatch(1);
     private volatile boolean closed;
     private volatile boolean terminated;
 
     /**
-     * Starts {@code processes} workers.
+     * Starts {@code processes} worker JVMs.
      *
+     * @param initializer      a {@link Target}, or {@code null}
      * @param maxTasksPerChild chunks a worker runs before it is replaced by a fresh one; 0 for no limit
      */
-    public PoolEngine(int processes, Target initializer, int maxTasksPerChild) {
+    public static PoolEngine ofProcesses(int processes, Serializable initializer, int maxTasksPerChild) {
+        return new PoolEngine(processes, initializer, maxTasksPerChild, false);
+    }
+
+    /** Starts {@code processes} worker threads in this JVM (Python's {@code ThreadPool}); see {@link #ofProcesses}. */
+    public static PoolEngine ofThreads(int processes, Serializable initializer, int maxTasksPerChild) {
+        return new PoolEngine(processes, initializer, maxTasksPerChild, true);
+    }
+
+    private PoolEngine(int processes, Serializable initializer, int maxTasksPerChild, boolean inThreads) {
         if (processes < 1) {
             throw new IllegalArgumentException("a pool needs at least 1 process, got " + processes);
         }
         if (maxTasksPerChild < 0) {
             throw new IllegalArgumentException("maxTasksPerChild must be positive, or 0 for no limit; got " + maxTasksPerChild);
         }
-        if (initializer != null) {
+        if (initializer != null && !(initializer instanceof Target)) {
+            throw new IllegalArgumentException("a pool's initializer is a Target, got " + initializer.getClass().getName());
+        }
+        if (initializer != null && !inThreads) {
             // Fail here, not in every worker start, if the initializer cannot travel.
             CodeShipment.capture(initializer, Map.of("the initializer", initializer), WORKERS);
         }
         this.processes = processes;
-        this.initializer = initializer;
+        this.initializer = (Target) initializer;
         this.maxTasksPerChild = maxTasksPerChild;
+        this.inThreads = inThreads;
         for (int i = 0; i < processes; i++) {
-            slots.add(new WorkerSlot(this, i == 0));
+            slots.add(inThreads ? new ThreadSlot(this, i + 1) : new WorkerSlot(this, i == 0));
         }
-        slots.forEach(WorkerSlot::start);
+        slots.forEach(Slot::start);
     }
 
+    /** Whether functions and items are serialized for worker JVMs, rather than handed to threads as they are. */
+    boolean ships() {
+        return !inThreads;
+    }
+
+    @Override
+    public ListCall submit(Object function, boolean starred, List<?> items, int chunkSize, boolean single) {
+        return ListJob.submit(this, function, starred, items, chunkSize, single);
+    }
+
+    @Override
+    public StreamCall stream(Object function, boolean starred, Iterator<?> input, int chunkSize, boolean ordered) {
+        return new StreamJob(this, function, starred, input, chunkSize, ordered);
+    }
+
+    @Override
     public int processes() {
         return processes;
     }
@@ -122,7 +160,7 @@ public final class PoolEngine {
     }
 
     /** The next chunk for {@code slot}, or {@code null} when the slot should stop. */
-    Chunk nextChunk(WorkerSlot slot) throws InterruptedException {
+    Chunk nextChunk(Slot slot) throws InterruptedException {
         while (!terminated) {
             Chunk chunk = queue.poll(IDLE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
             if (chunk != null && chunk.job() != null) {
@@ -139,7 +177,7 @@ public final class PoolEngine {
         return null;
     }
 
-    /** Python's {@code close()}: no new work; workers exit once the submitted work is done. */
+    @Override
     public void close() {
         List<Job> jobs;
         synchronized (this) {
@@ -159,7 +197,7 @@ public final class PoolEngine {
         }
     }
 
-    /** Python's {@code terminate()}: stops the workers now; unfinished calls fail with a CancellationException. */
+    @Override
     public void terminate() {
         synchronized (this) {
             closed = true;
@@ -169,20 +207,21 @@ public final class PoolEngine {
         for (Job job : new ArrayList<>(active)) {
             job.cancel("the pool was terminated before this call finished");
         }
-        slots.forEach(WorkerSlot::terminateWorker);
+        slots.forEach(Slot::terminateWorker);
         wakeSlots();
     }
 
+    @Override
     public boolean isClosed() {
         return closed;
     }
 
-    /** Waits until every slot has stopped its worker; {@code timeoutNanos < 0} waits without limit. */
-    public boolean join(long timeoutNanos) throws InterruptedException {
+    /** Waits until every slot has stopped its worker. */
+    @Override
+    public boolean join(long deadline) throws InterruptedException {
         checkNotOwnThread();
-        long deadline = System.nanoTime() + timeoutNanos;
-        for (WorkerSlot slot : slots) {
-            if (!slot.join(timeoutNanos < 0 ? -1 : deadline - System.nanoTime())) {
+        for (Slot slot : slots) {
+            if (!slot.join(deadline)) {
                 return false;
             }
         }
@@ -190,18 +229,21 @@ public final class PoolEngine {
     }
 
     /** A result callback runs on a slot's thread, which cannot wait for the slots to end. */
+    @Override
     public void checkNotOwnThread() {
-        if (slots.stream().anyMatch(WorkerSlot::isCurrentThread)) {
+        if (slots.stream().anyMatch(Slot::isCurrentThread)) {
             throw new IllegalStateException("a result callback runs on one of the pool's own threads and cannot wait"
                     + " for the pool to end: call shutdown() there, or close() from another thread");
         }
     }
 
+    @Override
     public boolean allStopped() {
-        return slots.stream().noneMatch(WorkerSlot::isRunning);
+        return slots.stream().noneMatch(Slot::isRunning);
     }
 
-    /** The process ids of the current workers, for tests and diagnostics. */
+    /** The process ids of the current workers (this JVM's for threads), for tests and diagnostics. */
+    @Override
     public List<Long> workerPids() {
         List<Long> pids = new ArrayList<>();
         slots.forEach(slot -> {
@@ -213,7 +255,7 @@ public final class PoolEngine {
         return pids;
     }
 
-    /** One row per current worker: pid, items done, what it runs now. */
+    @Override
     public List<PoolWorkerRow> workerActivity() {
         List<PoolWorkerRow> rows = new ArrayList<>();
         slots.forEach(slot -> {
@@ -227,7 +269,7 @@ public final class PoolEngine {
 
     private void wakeSlots() {
         for (int i = 0; i < slots.size(); i++) {
-            queue.add(new Chunk(null, -1, 0, null, Map.of()));
+            queue.add(new Chunk(null, -1, 0, null, Map.of(), null));
         }
     }
 }

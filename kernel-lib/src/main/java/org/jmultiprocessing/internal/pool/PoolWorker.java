@@ -22,7 +22,6 @@ import java.util.concurrent.Callable;
 import org.jmultiprocessing.Func;
 import org.jmultiprocessing.Func2;
 import org.jmultiprocessing.Func3;
-import org.jmultiprocessing.Multiprocessing;
 import org.jmultiprocessing.RemoteTraceback;
 import org.jmultiprocessing.Target;
 
@@ -117,8 +116,9 @@ public final class PoolWorker {
         }
     }
 
+    /** Calls a pool's function on one item: the argument itself, or for a starred call the array of arguments. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object call(Object function, boolean starred, Object item) throws Exception {
+    static Object call(Object function, boolean starred, Object item) throws Exception {
         if (!starred) {
             return ((Func) function).apply(item);
         }
@@ -143,7 +143,7 @@ public final class PoolWorker {
      * Python does. The traceback also travels on its own, for when the exception cannot.
      */
     private static MessageWriter failure(int kind, boolean workerExits, Throwable t, String description) {
-        String where = "in worker " + Multiprocessing.currentProcess().name() + " (pid " + Multiprocessing.pid() + ")";
+        String where = "in worker " + Internals.processName() + " (pid " + Internals.pid() + ")";
         StackTraceElement[] frames = userFrames(t.getStackTrace());
         byte[] traceback;
         try {
@@ -189,7 +189,7 @@ public final class PoolWorker {
     }
 
     /** The frames above this worker's own: like Python's remote traceback, the user's code only. */
-    private static StackTraceElement[] userFrames(StackTraceElement[] frames) {
+    static StackTraceElement[] userFrames(StackTraceElement[] frames) {
         for (int i = 0; i < frames.length; i++) {
             if (PoolWorker.class.getName().equals(frames[i].getClassName())) {
                 return Arrays.copyOf(frames, i);

@@ -10,16 +10,16 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.jmultiprocessing.spi.Deadline;
+import org.jmultiprocessing.spi.StreamCall;
+
 /**
  * A job over an input read lazily ({@code imap}, {@code imapUnordered}). The consumer's thread reads the
  * input and submits chunks, keeping at most {@code window} chunks submitted but not yet consumed: a huge or
  * endless input never fills memory, and the input iterator is only ever touched by the consumer's thread.
  * As in Python, a failed chunk raises its error at its position and iteration can go on after it.
  */
-public final class StreamJob extends Job {
-    /** Returned by {@link #next} when the results are exhausted. */
-    public static final Object END = new Object();
-
+final class StreamJob extends Job implements StreamCall {
     private final Iterator<?> input;
     private final int chunkSize;
     private final boolean ordered;
@@ -37,7 +37,7 @@ public final class StreamJob extends Job {
     private Object[] current;
     private int position;
 
-    public StreamJob(PoolEngine pool, Object function, boolean starred, Iterator<?> input, int chunkSize, boolean ordered) {
+    StreamJob(PoolEngine pool, Object function, boolean starred, Iterator<?> input, int chunkSize, boolean ordered) {
         super(pool, function, starred, ordered ? "imap" : "imapUnordered");
         if (chunkSize < 1) {
             throw new IllegalArgumentException("chunksize must be at least 1, got " + chunkSize);
@@ -50,12 +50,9 @@ public final class StreamJob extends Job {
         feed();
     }
 
-    /**
-     * The next result, or {@link #END}; {@code timeoutNanos < 0} waits without limit. Throws the failure of
-     * the chunk the result belongs to.
-     */
-    public Object next(long timeoutNanos) throws InterruptedException, TimeoutException, Throwable {
-        long deadline = System.nanoTime() + timeoutNanos;
+    /** The next result, or {@link #END}. Throws the failure of the chunk the result belongs to. */
+    @Override
+    public Object next(long deadline) throws InterruptedException, TimeoutException, Throwable {
         while (true) {
             if (current != null && position < current.length) {
                 return current[position++];
@@ -76,11 +73,10 @@ public final class StreamJob extends Job {
                         }
                         return END;
                     }
-                    long left = deadline - System.nanoTime();
-                    if (timeoutNanos >= 0 && left <= 0) {
+                    if (Deadline.hasPassed(deadline)) {
                         throw new TimeoutException("no result within the timeout");
                     }
-                    awaitChange(timeoutNanos < 0 ? -1 : left);
+                    awaitChange(deadline == Deadline.FOREVER ? -1 : deadline - System.nanoTime());
                     continue;
                 }
                 consumed++;
@@ -149,7 +145,7 @@ public final class StreamJob extends Job {
             if (chunk != null) {
                 pool.enqueue(chunk);
             } else {
-                failed(new Chunk(this, index, 0, new byte[0], Map.of()), inputError);
+                failed(new Chunk(this, index, 0, new byte[0], Map.of(), new Object[0]), inputError);
             }
             if (last) {
                 endInput();

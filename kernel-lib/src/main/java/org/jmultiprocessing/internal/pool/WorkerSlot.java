@@ -4,7 +4,9 @@ import org.jmultiprocessing.internal.codec.MessageReader;
 import org.jmultiprocessing.internal.codec.MessageWriter;
 import org.jmultiprocessing.internal.codec.Deserialization;
 import org.jmultiprocessing.internal.codec.ValueCodec;
+import org.jmultiprocessing.internal.launch.ChildProcess;
 import org.jmultiprocessing.internal.launch.ExitCodes;
+import org.jmultiprocessing.internal.runtime.Internals;
 import org.jmultiprocessing.internal.runtime.LibraryThreads;
 import org.jmultiprocessing.internal.runtime.Session;
 import org.jmultiprocessing.internal.ship.CodeShipment;
@@ -13,24 +15,28 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jmultiprocessing.NotTransferableException;
-import org.jmultiprocessing.Process;
 import org.jmultiprocessing.RemoteTraceback;
+import org.jmultiprocessing.Target;
+import org.jmultiprocessing.Target2;
 import org.jmultiprocessing.TaskFailedException;
 import org.jmultiprocessing.WorkerDiedException;
 import org.jmultiprocessing.internal.display.PoolWorkerRow;
 import org.jmultiprocessing.internal.display.TimelineRecorder;
+import org.jmultiprocessing.spi.Deadline;
+import org.jmultiprocessing.spi.ProcessTask;
 
 /**
  * One place in a pool: a thread that keeps one worker JVM running (starting a replacement when it dies or
  * retires) and feeds it chunks one at a time. Waiting for the reply is what notices a death: the socket
  * closes when the worker's process ends, for whatever reason, and the chunk fails at once.
  */
-final class WorkerSlot {
+final class WorkerSlot implements Slot {
     private static final AtomicInteger WORKERS = new AtomicInteger();
     /**
      * The slots' threads (and the output relays their workers start) live outside the caller's thread group:
@@ -45,8 +51,8 @@ final class WorkerSlot {
     private final boolean first;
     private final Thread thread;
     private final Set<String> shippedClasses = new HashSet<>();
-    private volatile Process worker;
-    private volatile Process starting;
+    private volatile Worker worker;
+    private volatile Worker starting;
     private PoolChannel channel;
     /** The function the worker holds; it is sent again only when its serialized form changes. */
     private CodeShipment functionShipped;
@@ -64,7 +70,15 @@ final class WorkerSlot {
         thread.setDaemon(true);
     }
 
-    void start() {
+    /** A worker JVM and its name. */
+    private record Worker(ChildProcess process, String name) {
+        long pid() {
+            return process.pid();
+        }
+    }
+
+    @Override
+    public void start() {
         thread.start();
     }
 
@@ -84,7 +98,7 @@ final class WorkerSlot {
                 if (chunk == null) {
                     break;
                 }
-                if (worker == null || !worker.isAlive()) {
+                if (worker == null || !worker.process().isAlive()) {
                     discardWorker();
                     if (!startWorker(chunk)) {
                         continue;
@@ -105,9 +119,9 @@ final class WorkerSlot {
         }
     }
 
-    /** Called by the pool while this slot waits for work. */
-    void replaceIfDied() {
-        if (worker != null && !worker.isAlive()) {
+    @Override
+    public void replaceIfDied() {
+        if (worker != null && !worker.process().isAlive()) {
             discardWorker();
             if (!lastStartFailed && !pool.isClosed()) {
                 startWorker(null);
@@ -123,14 +137,11 @@ final class WorkerSlot {
         if (pool.isTerminated()) {
             return false;
         }
-        Process process = null;
+        Worker process = null;
         try (PoolListener listener = new PoolListener(Session.current().newPath("pool"))) {
             try {
-                process = new Process(PoolWorker::work, listener.path().toString(), pool.initializer())
-                        .name("PoolWorker-" + WORKERS.incrementAndGet());
-                process.daemon(true);
+                process = launch(listener.path().toString());
                 starting = process;
-                process.start();
                 // The worker's end of the socket closes when it dies, but it may die before it connects.
                 ProcessHandle.of(process.pid()).ifPresentOrElse(
                         handle -> handle.onExit().thenRun(listener::stop), listener::stop);
@@ -151,15 +162,15 @@ final class WorkerSlot {
         } catch (IOException | RuntimeException e) {
             if (pool.isTerminated()) {
                 // Terminated while this worker started: end it before it tries to connect to the closed socket.
-                if (process != null && process.pid() != null) {
-                    process.kill();
+                if (process != null) {
+                    process.process().kill();
                     awaitExit(process);
                     release(process);
                 }
                 return false;
             }
             lastStartFailed = true;
-            if (process == null || process.pid() == null) {
+            if (process == null) {
                 if (chunk != null) {
                     chunk.job().failed(chunk, new TaskFailedException("cannot start a pool worker: " + e, e));
                 }
@@ -177,10 +188,31 @@ final class WorkerSlot {
         }
     }
 
+    /**
+     * Starts a worker JVM, daemonic as in Python, whose target connects back to {@code socketPath}. A static
+     * method with plain arguments (a pool without an initializer), so that it travels in compact form.
+     */
+    private Worker launch(String socketPath) {
+        if (Internals.daemonicTowardsChildren()) {
+            throw new IllegalStateException("daemonic processes are not allowed to have children (as in Python): "
+                    + Internals.processName() + " is a daemon");
+        }
+        String name = "PoolWorker-" + WORKERS.incrementAndGet();
+        Target initializer = pool.initializer();
+        Object[] args = {socketPath, initializer};
+        Target2<String, Target> target = PoolWorker::work;
+        Map<String, Object> labelled = new LinkedHashMap<>();
+        labelled.put("the target", target);
+        labelled.put("argument 1", socketPath);
+        labelled.put("argument 2", initializer);
+        ProcessTask task = new ProcessTask(name, true, Internals.nextChildIdentity(Internals.identity()), target, args);
+        return new Worker(ChildProcess.start(task, labelled), name);
+    }
+
     private void execute(Chunk chunk) {
         Job job = chunk.job();
         Map<String, byte[]> newClasses = new LinkedHashMap<>();
-        job.function.classes().forEach((name, bytes) -> {
+        job.shipment.classes().forEach((name, bytes) -> {
             if (!shippedClasses.contains(name)) {
                 newClasses.put(name, bytes);
             }
@@ -190,13 +222,13 @@ final class WorkerSlot {
                 newClasses.put(name, bytes);
             }
         });
-        boolean withFunction = !sameFunction(job.function);
+        boolean withFunction = !sameFunction(job.shipment);
         MessageWriter request = new MessageWriter(chunk.values().length + 256
-                + (withFunction ? job.function.serialized().length + job.function.variables().length : 0));
+                + (withFunction ? job.shipment.serialized().length + job.shipment.variables().length : 0));
         request.putByte(PoolProtocol.CHUNK).putByte(job.starred ? 1 : 0).putClasses(newClasses);
         request.putByte(withFunction ? 1 : 0);
         if (withFunction) {
-            request.putBytes(job.function.variables()).putBytes(job.function.serialized());
+            request.putBytes(job.shipment.variables()).putBytes(job.shipment.serialized());
         }
         request.putRaw(chunk.values());
         synchronized (this) {
@@ -205,7 +237,7 @@ final class WorkerSlot {
             }
             running = chunk;
         }
-        Process current = worker;
+        Worker current = worker;
         long pid = current.pid();
         job.progress.workerStarted(pid, chunk.size());
         long startNanos = System.nanoTime();
@@ -230,7 +262,7 @@ final class WorkerSlot {
             killedWhileRunning = false;
         }
         shippedClasses.addAll(newClasses.keySet());
-        functionShipped = job.function;
+        functionShipped = job.shipment;
         chunksRun++;
         boolean retire = false;
         if (reply.getByte() == PoolProtocol.RESULTS) {
@@ -277,7 +309,7 @@ final class WorkerSlot {
     }
 
     /** The exception that stands, in the caller, for a task's failure in the worker. */
-    private static Throwable failure(Job job, Process worker, int kind, String description, byte[] traceback, byte[] exception) {
+    private static Throwable failure(Job job, Worker worker, int kind, String description, byte[] traceback, byte[] exception) {
         RemoteTraceback remote;
         try {
             remote = (RemoteTraceback) deserializeJdkOnly(traceback);
@@ -320,7 +352,7 @@ final class WorkerSlot {
     }
 
     /** The worker's socket closed while it ran {@code chunk}: it died. */
-    private void workerLost(Chunk chunk, Process lost) {
+    private void workerLost(Chunk chunk, Worker lost) {
         long pid = lost.pid();
         Integer exit = awaitExit(lost);
         discardWorker();
@@ -331,33 +363,35 @@ final class WorkerSlot {
         }
     }
 
-    synchronized void killIfRunning(Job job) {
-        Process current = worker;
+    @Override
+    public synchronized void killIfRunning(Job job) {
+        Worker current = worker;
         if (running != null && running.job() == job && current != null) {
             killedWhileRunning = true;
-            current.kill();
+            current.process().kill();
         }
     }
 
-    void terminateWorker() {
-        for (Process p : new Process[] {starting, worker}) {
-            if (p != null && p.isAlive()) {
-                p.terminate();
+    @Override
+    public void terminateWorker() {
+        for (Worker w : new Worker[] {starting, worker}) {
+            if (w != null && w.process().isAlive()) {
+                w.process().terminate();
             }
         }
     }
 
     /** Asks the worker to finish (or terminates it if the pool was terminated) and waits for it. */
     private void stopWorker() {
-        Process current = worker;
+        Worker current = worker;
         if (current == null) {
             return;
         }
-        if (!pool.isTerminated() && current.isAlive()) {
+        if (!pool.isTerminated() && current.process().isAlive()) {
             try {
                 channel.send(new MessageWriter(8).putByte(PoolProtocol.STOP));
-                if (!current.join(STOP_GRACE)) {
-                    current.terminate();
+                if (!current.process().join(Deadline.deadlineAfter(STOP_GRACE))) {
+                    current.process().terminate();
                 }
             } catch (IOException e) {
                 // Already gone.
@@ -369,26 +403,27 @@ final class WorkerSlot {
     }
 
     private void discardWorker() {
-        Process current = worker;
+        Worker current = worker;
         worker = null;
         if (channel != null) {
             channel.close();
             channel = null;
         }
         if (current != null) {
-            if (current.isAlive()) {
-                current.kill();
+            if (current.process().isAlive()) {
+                current.process().kill();
             }
             awaitExit(current);
             release(current);
         }
     }
 
-    private static Integer awaitExit(Process process) {
+    private static Integer awaitExit(Worker worker) {
+        ChildProcess process = worker.process();
         try {
-            if (!process.join(EXIT_GRACE)) {
+            if (!process.join(Deadline.deadlineAfter(EXIT_GRACE))) {
                 process.kill();
-                process.join(EXIT_GRACE);
+                process.join(Deadline.deadlineAfter(EXIT_GRACE));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -396,32 +431,35 @@ final class WorkerSlot {
         return process.exitCode();
     }
 
-    private static void release(Process process) {
-        if (!process.isAlive()) {
-            process.close();
+    private static void release(Worker worker) {
+        if (!worker.process().isAlive()) {
+            worker.process().release();
         }
     }
 
-    boolean join(long timeoutNanos) throws InterruptedException {
-        if (timeoutNanos < 0) {
+    @Override
+    public boolean join(long deadline) throws InterruptedException {
+        if (deadline == Deadline.FOREVER) {
             thread.join();
         } else {
-            thread.join(Math.max(1, timeoutNanos / 1_000_000));
+            thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
         }
         return !thread.isAlive();
     }
 
-    boolean isCurrentThread() {
+    @Override
+    public boolean isCurrentThread() {
         return Thread.currentThread() == thread;
     }
 
-    boolean isRunning() {
+    @Override
+    public boolean isRunning() {
         return thread.isAlive();
     }
 
-    /** What the worker is doing, for the pool's table; {@code null} while the slot has no worker. */
-    synchronized PoolWorkerRow activity() {
-        Process current = worker;
+    @Override
+    public synchronized PoolWorkerRow activity() {
+        Worker current = worker;
         if (current == null) {
             return null;
         }
@@ -430,12 +468,13 @@ final class WorkerSlot {
                 now == null ? 0 : now.size());
     }
 
-    Long workerPid() {
-        Process current = worker;
+    @Override
+    public Long workerPid() {
+        Worker current = worker;
         return current == null ? null : current.pid();
     }
 
-    private static String describe(Process worker) {
+    private static String describe(Worker worker) {
         return worker == null ? "(none)" : worker.name() + " (pid " + worker.pid() + ")";
     }
 

@@ -1,5 +1,9 @@
 package org.jmultiprocessing.internal.process;
 
+import org.jmultiprocessing.internal.launch.ChildLauncher;
+import org.jmultiprocessing.internal.launch.Launcher;
+import org.jmultiprocessing.internal.pool.PoolEngine;
+import org.jmultiprocessing.internal.pool.PoolWarmUp;
 import org.jmultiprocessing.internal.shm.SharedChannels;
 import org.jmultiprocessing.spi.Backend;
 import org.jmultiprocessing.spi.Channels;
@@ -17,6 +21,11 @@ import org.jmultiprocessing.spi.Signals;
 public final class ProcessBackend implements Backend {
     public static final ProcessBackend INSTANCE = new ProcessBackend();
 
+    static {
+        // Before any child starts: a standby then readies itself (and the archive records) for pool work too.
+        Launcher.addWarmUp(PoolWarmUp.class);
+    }
+
     private ProcessBackend() {
     }
 
@@ -27,12 +36,12 @@ public final class ProcessBackend implements Backend {
 
     @Override
     public Processes processes() {
-        throw new UnsupportedOperationException("not yet behind the seam");
+        return ChildLauncher.INSTANCE;
     }
 
     @Override
     public Pools pools() {
-        throw new UnsupportedOperationException("not yet behind the seam");
+        return PoolEngine::ofProcesses;
     }
 
     @Override

@@ -1,54 +1,27 @@
 package org.jmultiprocessing.internal.runtime;
 
-import org.jmultiprocessing.internal.ship.ProcessParts;
-import org.jmultiprocessing.internal.ship.ReflectiveTarget;
 import java.io.File;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import org.jmultiprocessing.Process;
+import org.jmultiprocessing.spi.ProcessTask;
 
 /**
- * The bridge between the public {@link Process} and this package, so that bootstrapping hooks need not be
- * public methods of the API (the JDK's SharedSecrets pattern).
+ * What this JVM is, process-wide: its pid, the task it was started to run (none in the main process) and
+ * who started it, and how its processes are numbered. The public {@code Process} builds its views of the
+ * current and parent process from these facts.
  */
 public final class Internals {
-    /** What this package needs from {@link Process} that its public API does not offer. */
-    public interface ProcessAccess {
-        /** Runs the process's target in this JVM as its current process; returns the exit code. */
-        int runAsCurrent(Process process, long parentPid);
-
-        /** A view of a process this JVM did not start. */
-        Process view(String name, int[] identity, long pid);
-
-        int[] identity(Process process);
-
-        /** What a {@code Process} (not a subclass) sends to its child. */
-        public ProcessParts parts(Process process);
-
-        public Process rebuild(ProcessParts parts);
-    }
-
     private static final long PID = currentPid();
-    private static volatile ProcessAccess access;
-    private static volatile Process current;
-    private static volatile Process parent;
+    /** Counts the processes created in this JVM, for Python-style identities and names ({@code Process-3}). */
+    private static final AtomicInteger CREATED = new AtomicInteger();
+    private static volatile ProcessTask task;
+    private static volatile String parentName;
+    private static volatile long parentPid;
     private static volatile boolean poolWorker;
 
     private Internals() {
-    }
-
-    /**
-     * Called by {@link Process}'s static initializer. A notebook cell sees this class on its classpath, so
-     * any other caller is refused: the access must be a class of {@code Process}'s nest, which only
-     * {@code Process}'s own source can declare.
-     */
-    public static void registerProcessAccess(ProcessAccess processAccess) {
-        if (processAccess.getClass().getNestHost() != Process.class) {
-            throw new IllegalCallerException("only " + Process.class.getName() + " registers how this library reaches"
-                    + " into it, not " + processAccess.getClass().getName() + ": " + Internals.class.getPackageName()
-                    + " is internal, not an API (use the public classes of " + Process.class.getPackageName() + ")");
-        }
-        access = processAccess;
     }
 
     public static long pid() {
@@ -67,21 +40,37 @@ public final class Internals {
         }
     }
 
-    public static Process currentProcess() {
-        Process p = current;
-        if (p == null) {
-            synchronized (Internals.class) {
-                if (current == null) {
-                    current = access().view("MainProcess", new int[0], PID);
-                }
-                p = current;
-            }
-        }
-        return p;
+    /** The task this JVM was started to run, or {@code null} in the main process. */
+    public static ProcessTask task() {
+        return task;
     }
 
-    public static Process parentProcess() {
-        return parent;
+    /** The name of this JVM's process, as its children see their parent: {@code MainProcess} in the main process. */
+    public static String processName() {
+        ProcessTask t = task;
+        return t == null ? "MainProcess" : t.name();
+    }
+
+    /** The name of the process that started this JVM, or {@code null} in the main process. */
+    public static String parentName() {
+        return parentName;
+    }
+
+    public static long parentPid() {
+        return parentPid;
+    }
+
+    /** The identity of a new process created by a process of identity {@code creator}: one more number. */
+    public static int[] nextChildIdentity(int[] creator) {
+        int[] id = Arrays.copyOf(creator, creator.length + 1);
+        id[creator.length] = CREATED.incrementAndGet();
+        return id;
+    }
+
+    /** The identity of this JVM's process: empty in the main process. */
+    public static int[] identity() {
+        ProcessTask t = task;
+        return t == null ? new int[0] : t.identity().clone();
     }
 
     /**
@@ -91,7 +80,8 @@ public final class Internals {
      * here a child never outlives its parent, so the orphans Python's rule guards against cannot occur.
      */
     public static boolean daemonicTowardsChildren() {
-        return !poolWorker && currentProcess().daemon();
+        ProcessTask t = task;
+        return !poolWorker && t != null && t.daemon();
     }
 
     /** Called by a pool worker before it runs anything of the caller's. */
@@ -99,43 +89,10 @@ public final class Internals {
         poolWorker = true;
     }
 
-    public static int[] identity(Process process) {
-        return access().identity(process);
-    }
-
-    public static ProcessParts parts(Process process) {
-        return access().parts(process);
-    }
-
-    public static Process rebuild(ProcessParts parts) {
-        return access().rebuild(parts);
-    }
-
-    /** True for a frame between {@code Process.run} and the target's code, which a traceback omits. */
-    public static boolean isTargetCallFrame(StackTraceElement frame) {
-        return ReflectiveTarget.isCallFrame(frame);
-    }
-
-    /** Called by the child bootstrap: from now on {@code process} is this JVM's current process. */
-    public static int runInChild(Process process, String parentName, long parentPid) {
-        ProcessAccess a = access();
-        parent = a.view(parentName, new int[0], parentPid);
-        synchronized (Internals.class) { // never overwritten by a currentProcess() that started earlier
-            current = process;
-        }
-        return a.runAsCurrent(process, parentPid);
-    }
-
-    private static ProcessAccess access() {
-        ProcessAccess a = access;
-        if (a == null) {
-            try {
-                Class.forName(Process.class.getName(), true, Process.class.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException(e);
-            }
-            a = access;
-        }
-        return a;
+    /** Called by the child bootstrap before it runs {@code received}: from now on this JVM is that process. */
+    public static void becomeChild(ProcessTask received, String parent, long parentProcessId) {
+        parentName = parent;
+        parentPid = parentProcessId;
+        task = received;
     }
 }

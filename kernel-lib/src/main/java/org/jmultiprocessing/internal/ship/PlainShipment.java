@@ -1,7 +1,4 @@
 package org.jmultiprocessing.internal.ship;
-
-import org.jmultiprocessing.internal.codec.PlainValues;
-import org.jmultiprocessing.internal.runtime.Internals;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -16,15 +13,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import org.jmultiprocessing.Process;
+import org.jmultiprocessing.internal.codec.PlainValues;
+import org.jmultiprocessing.spi.ProcessTask;
 
 /**
- * The compact form of the commonest shipments: a lambda or method reference, a {@code Process} whose target
- * is one, and notebook variables, when every value they carry is plain (null, a String, a boxed primitive, a
- * byte array: see {@link PlainValues}). A cold child JVM reads it without {@code java.io} serialization, whose
- * first use costs it ~15 ms (stream classes, reflection, generated constructor accessors): a third of a cold
- * start. A process target is rebuilt as a {@link ReflectiveTarget}; other lambdas the way deserialization
- * rebuilds them, by their capturing class's {@code $deserializeLambda$}.
+ * The compact form of the commonest shipments: a lambda or method reference, a process's {@link ProcessTask}
+ * whose target is one, and notebook variables, when every value they carry is plain (null, a String, a boxed
+ * primitive, a byte array: see {@link PlainValues}). A cold child JVM reads it without {@code java.io}
+ * serialization, whose first use (stream classes, reflection, generated constructor accessors) is a large
+ * share of a cold start. A process target is rebuilt as a {@link ReflectiveTarget}; other lambdas the way
+ * deserialization rebuilds them, by their capturing class's {@code $deserializeLambda$}.
  *
  * <pre>
  * shipment:  byte kind | body
@@ -49,12 +47,11 @@ public final class PlainShipment {
     }
 
     /**
-     * The compact form of {@code root} (a lambda or a {@code Process}), adding the classes whose code must
+     * The compact form of {@code root} (a lambda or a {@link ProcessTask}), adding the classes whose code must
      * travel to {@code seen}; {@code null} when it has no compact form.
      */
     public static byte[] encode(Object root, Set<Class<?>> seen) {
-        if (root != null && root.getClass() == Process.class) {
-            ProcessParts parts = Internals.parts((Process) root);
+        if (root instanceof ProcessTask parts) {
             SerializedLambda target = serializedLambda(parts.target());
             if (target == null || !PlainValues.allPlain(parts.args())) {
                 return null;
@@ -69,7 +66,6 @@ public final class PlainShipment {
                 }
                 writeLambda(out, target);
                 writeValues(out, parts.args());
-                seen.add(Process.class);
                 seen.add(capturingClass(parts.target(), target));
             });
         }
@@ -120,7 +116,7 @@ public final class PlainShipment {
                     identity[i] = in.readInt();
                 }
                 Serializable target = (Serializable) readLambda(in, loader);
-                return Internals.rebuild(new ProcessParts(name, daemon, identity, target, readValues(in)));
+                return new ProcessTask(name, daemon, identity, target, readValues(in));
             }
             case VARIABLES: {
                 Map<String, Map<String, Object>> variables = new LinkedHashMap<>();

@@ -1,6 +1,5 @@
 package org.jmultiprocessing.internal.ship;
 
-import org.jmultiprocessing.internal.runtime.Internals;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -13,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,10 +21,10 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jmultiprocessing.Func;
-import org.jmultiprocessing.Process;
 import org.jmultiprocessing.Target;
 import org.jmultiprocessing.Target1;
 import org.jmultiprocessing.Target2;
+import org.jmultiprocessing.spi.ProcessTask;
 import org.junit.jupiter.api.Test;
 
 class PlainShipmentTest {
@@ -46,14 +46,25 @@ class PlainShipmentTest {
         return PlainShipment.decode(shipment, PlainShipmentTest.class.getClassLoader());
     }
 
+    /** A process's task, as the Process class makes it for a start. */
+    private static ProcessTask task(Serializable target, Object... args) {
+        return new ProcessTask("Process-1", false, new int[] {1}, target, args);
+    }
+
     @SuppressWarnings("unchecked")
-    private static void runTarget(Process process) throws Exception {
-        Object target = Internals.parts(process).target();
-        Object[] args = Internals.parts(process).args();
+    private static void runTarget(ProcessTask process) throws Exception {
+        Object target = process.target();
+        Object[] args = process.args();
         switch (args.length) {
             case 0 -> ((Target) target).run();
             case 1 -> ((Target1<Object>) target).run(args[0]);
             default -> ((Target2<Object, Object>) target).run(args[0], args[1]);
+        }
+    }
+
+    static final class NamedTarget implements Target {
+        @Override
+        public void run() {
         }
     }
 
@@ -66,16 +77,16 @@ class PlainShipmentTest {
         double d = 2.5;
         char c = 'λ';
         Boolean nothing = null;
-        Process sent = new Process((String a, Short b) -> record(text + i + l + d + c + nothing + a + b), "arg", (short) 3)
-                .name("Sender").daemon(true);
+        ProcessTask sent = new ProcessTask("Sender", true, new int[] {2, 5},
+                (Target2<String, Short>) (a, b) -> record(text + i + l + d + c + nothing + a + b), new Object[] {"arg", (short) 3});
         Set<Class<?>> seen = new HashSet<>();
-        Process received = (Process) roundTrip(sent, seen);
+        ProcessTask received = (ProcessTask) roundTrip(sent, seen);
 
         assertTrue(seen.contains(PlainShipmentTest.class), "the capturing class travels: " + seen);
         assertEquals("Sender", received.name());
         assertTrue(received.daemon());
-        assertArrayEquals(Internals.identity(sent), Internals.identity(received));
-        assertInstanceOf(ReflectiveTarget.class, Internals.parts(received).target());
+        assertArrayEquals(sent.identity(), received.identity());
+        assertInstanceOf(ReflectiveTarget.class, received.target());
         runTarget(received);
         assertEquals(List.of("héllo7" + (1L << 40) + "2.5λnullarg3"), CALLS);
     }
@@ -84,16 +95,16 @@ class PlainShipmentTest {
     void shouldCallMethodReferencesOfEveryKind() throws Exception {
         CALLS.clear();
         String prefix = "bound";
-        runTarget((Process) roundTrip(new Process(PlainShipmentTest::record, "static"), new HashSet<>()));
-        runTarget((Process) roundTrip(new Process(Made::new, "constructor"), new HashSet<>()));
-        runTarget((Process) roundTrip(new Process((Target) prefix::length), new HashSet<>()));
-        runTarget((Process) roundTrip(new Process((String s) -> record(s.toUpperCase()), "lambda"), new HashSet<>()));
+        runTarget((ProcessTask) roundTrip(task((Target1<String>) PlainShipmentTest::record, "static"), new HashSet<>()));
+        runTarget((ProcessTask) roundTrip(task((Target1<String>) Made::new, "constructor"), new HashSet<>()));
+        runTarget((ProcessTask) roundTrip(task((Target) prefix::length), new HashSet<>()));
+        runTarget((ProcessTask) roundTrip(task((Target1<String>) s -> record(s.toUpperCase()), "lambda"), new HashSet<>()));
         assertEquals(List.of("static", "made constructor", "LAMBDA"), CALLS);
     }
 
     @Test
     void shouldRethrowWhatTheTargetThrowsAsItIs() throws Exception {
-        Process received = (Process) roundTrip(new Process(() -> {
+        ProcessTask received = (ProcessTask) roundTrip(task((Target) () -> {
             throw new java.io.IOException("disk");
         }), new HashSet<>());
         java.io.IOException thrown = assertThrows(java.io.IOException.class, () -> runTarget(received));
@@ -103,10 +114,10 @@ class PlainShipmentTest {
     @Test
     void shouldSerializeRebuiltTargetAsTheLambdaItStandsFor() throws Exception {
         CALLS.clear();
-        Process received = (Process) roundTrip(new Process((String s) -> record("again " + s), "x"), new HashSet<>());
+        ProcessTask received = (ProcessTask) roundTrip(task((Target1<String>) s -> record("again " + s), "x"), new HashSet<>());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(Internals.parts(received).target());
+            out.writeObject(received.target());
         }
         Object copy;
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
@@ -131,19 +142,19 @@ class PlainShipmentTest {
     void shouldShipByteArraysCapturedOrPassedInTheCompactForm() throws Exception {
         CALLS.clear();
         byte[] captured = {1, 2};
-        Process sent = new Process((byte[] passed) -> record(captured.length + "+" + passed.length), new byte[] {3, 4, 5});
-        Process received = (Process) roundTrip(sent, new HashSet<>());
+        ProcessTask sent = task((Target1<byte[]>) passed -> record(captured.length + "+" + passed.length), new byte[] {3, 4, 5});
+        ProcessTask received = (ProcessTask) roundTrip(sent, new HashSet<>());
         runTarget(received);
         assertEquals(List.of("2+3"), CALLS);
-        assertArrayEquals(new byte[] {3, 4, 5}, (byte[]) Internals.parts(received).args()[0]);
+        assertArrayEquals(new byte[] {3, 4, 5}, (byte[]) received.args()[0]);
     }
 
     @Test
     void shouldLeaveEverythingElseToSerialization() {
         List<String> list = new ArrayList<>(List.of("not plain"));
-        assertNull(PlainShipment.encode(new Process((List<String> l) -> { }, list), new HashSet<>()), "a non-plain argument");
-        assertNull(PlainShipment.encode(new Process(() -> record(list.toString())), new HashSet<>()), "a non-plain capture");
-        assertNull(PlainShipment.encode(new Process() { }, new HashSet<>()), "a subclass");
+        assertNull(PlainShipment.encode(task((Target1<List<String>>) l -> { }, list), new HashSet<>()), "a non-plain argument");
+        assertNull(PlainShipment.encode(task((Target) () -> record(list.toString())), new HashSet<>()), "a non-plain capture");
+        assertNull(PlainShipment.encode(task(new NamedTarget()), new HashSet<>()), "a target that is not a lambda");
         assertNull(PlainShipment.encode(new Object[] {1, 2}, new HashSet<>()), "an array");
     }
 

@@ -18,6 +18,12 @@ import org.junit.jupiter.api.Timeout;
 /** The message ring within one JVM: framing, wrap-around, streaming, and a writer and a reader thread. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class MessageRingTest {
+    /** The tags the codec gives these values; the ring itself carries any tag. */
+    private static final int STRING = MessageCodec.encode("").tag();
+    private static final int NULL = MessageCodec.encode(null).tag();
+    private static final int BYTES = MessageCodec.encode(new byte[0]).tag();
+    private static final int INT = MessageCodec.encode(0).tag();
+
     private static final int SMALLEST_CAPACITY = 64;
 
     private SharedRegion.Hold hold;
@@ -47,19 +53,19 @@ class MessageRingTest {
     @Test
     void shouldKeepEachFramesTagAndPayload() {
         MessageRing ring = ring(4096);
-        assertTrue(ring.tryWrite(MessageCodec.STRING, pattern(5, 1)));
-        assertTrue(ring.tryWrite(MessageCodec.NULL, new byte[0]));
-        ring.write(MessageCodec.BYTES, pattern(100, 2), 10, 50, null);
+        assertTrue(ring.tryWrite(STRING, pattern(5, 1)));
+        assertTrue(ring.tryWrite(NULL, new byte[0]));
+        ring.write(BYTES, pattern(100, 2), 10, 50, null);
         assertTrue(ring.hasData());
 
         MessageRing.Frame first = ring.read(Deadline.FOREVER, null);
-        assertEquals(MessageCodec.STRING, first.tag());
+        assertEquals(STRING, first.tag());
         assertArrayEquals(pattern(5, 1), first.payload());
         MessageRing.Frame empty = ring.read(Deadline.FOREVER, null);
-        assertEquals(MessageCodec.NULL, empty.tag());
+        assertEquals(NULL, empty.tag());
         assertEquals(0, empty.payload().length);
         MessageRing.Frame slice = ring.read(Deadline.FOREVER, null);
-        assertEquals(MessageCodec.BYTES, slice.tag());
+        assertEquals(BYTES, slice.tag());
         assertArrayEquals(java.util.Arrays.copyOfRange(pattern(100, 2), 10, 60), slice.payload());
 
         assertFalse(ring.hasData());
@@ -119,9 +125,9 @@ class MessageRingTest {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread writer = new Thread(() -> {
             try {
-                ring.write(MessageCodec.BYTES, long1, 0, long1.length, null);
-                ring.write(MessageCodec.BYTES, long2, 0, long2.length, null);
-                ring.write(MessageCodec.INT, MessageCodec.encode(3).bytes(), 0, 4, null);
+                ring.write(BYTES, long1, 0, long1.length, null);
+                ring.write(BYTES, long2, 0, long2.length, null);
+                ring.write(INT, MessageCodec.encode(3).bytes(), 0, 4, null);
             } catch (Throwable e) {
                 failure.set(e);
             }
@@ -146,9 +152,9 @@ class MessageRingTest {
                 for (int i = 0; i < frames; i++) {
                     byte[] payload = MessageCodec.encode(i).bytes();
                     if (i % 3 == 0) {
-                        ring.write(MessageCodec.INT, payload, 0, payload.length, null);
+                        ring.write(INT, payload, 0, payload.length, null);
                     } else {
-                        while (!ring.tryWrite(MessageCodec.INT, payload)) {
+                        while (!ring.tryWrite(INT, payload)) {
                             Thread.onSpinWait();
                         }
                     }
