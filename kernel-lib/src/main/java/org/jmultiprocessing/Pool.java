@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
-import org.jmultiprocessing.internal.display.PoolWorkerRow;
+import org.jmultiprocessing.spi.PoolWorkerRow;
 import org.jmultiprocessing.spi.Deadline;
 import org.jmultiprocessing.spi.ListCall;
 import org.jmultiprocessing.spi.StreamCall;

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.jmultiprocessing.internal.display.Tables;
-import org.jmultiprocessing.internal.launch.ExitCodes;
+import org.jmultiprocessing.internal.runtime.ExitCodes;
 import org.jmultiprocessing.internal.launch.TaskRunner;
 import org.jmultiprocessing.internal.runtime.Internals;
 import org.jmultiprocessing.spi.Deadline;

@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,7 +56,6 @@ class ArchitectureTest {
     }
 
     @Test
-    @Disabled("enabled by the integrator once the seam branches are merged")
     void shouldNameNoSharedMemoryTypeInThePublicPackage() throws IOException {
         List<String> violations = sharedMemoryReferences(sources(SOURCES));
         if (!violations.isEmpty()) {
@@ -67,7 +65,6 @@ class ArchitectureTest {
     }
 
     @Test
-    @Disabled("enabled by the integrator once the seam branches are merged")
     void shouldHaveNoImportCycleAmongThePackages() throws IOException {
         List<Source> sources = sources(SOURCES);
         Set<String> leaves = leafTypes(sources);

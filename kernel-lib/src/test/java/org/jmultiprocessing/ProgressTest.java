@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.jmultiprocessing.internal.display.JobProgress;
+import org.jmultiprocessing.spi.JobProgress;
 import org.jmultiprocessing.internal.display.ProgressText;
 import org.jmultiprocessing.testing.CapturedOutput;
 import org.junit.jupiter.api.AfterAll;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import org.jmultiprocessing.internal.display.PoolWorkerRow;
+import org.jmultiprocessing.spi.PoolWorkerRow;
 import org.jmultiprocessing.internal.display.Tables;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package org.jmultiprocessing.spi;
 
-import org.jmultiprocessing.internal.display.JobProgress;
 
 /** One call on a {@link WorkerPool}. */
 public interface PoolCall {

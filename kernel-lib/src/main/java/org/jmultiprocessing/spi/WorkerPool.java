@@ -3,7 +3,6 @@ package org.jmultiprocessing.spi;
 import java.util.Iterator;
 import java.util.List;
 
-import org.jmultiprocessing.internal.display.PoolWorkerRow;
 
 /**
  * A running pool: takes calls ({@code map}, {@code imap}, {@code apply}...), cut into chunks that its workers

@@ -1,5 +1,7 @@
 package org.jmultiprocessing.internal.display;
 
+import org.jmultiprocessing.spi.JobProgress;
+
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

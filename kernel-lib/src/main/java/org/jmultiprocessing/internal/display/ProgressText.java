@@ -1,5 +1,7 @@
 package org.jmultiprocessing.internal.display;
 
+import org.jmultiprocessing.spi.JobProgress;
+
 import java.util.Locale;
 
 /** How a {@link JobProgress.Snapshot} reads: one text line (terminal, text/plain) and an HTML block. */

@@ -1,5 +1,7 @@
 package org.jmultiprocessing.internal.display;
 
+import org.jmultiprocessing.spi.PoolWorkerRow;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.jmultiprocessing.internal.launch.ExitCodes;
+import org.jmultiprocessing.internal.runtime.ExitCodes;
 
 /**
  * A {@link TimelineRecorder.Recording} as text (one block per process, in order of start) and as an SVG

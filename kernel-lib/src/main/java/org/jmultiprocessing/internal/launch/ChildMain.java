@@ -1,5 +1,7 @@
 package org.jmultiprocessing.internal.launch;
 
+import org.jmultiprocessing.internal.runtime.ExitCodes;
+
 import org.jmultiprocessing.internal.codec.Deserialization;
 import org.jmultiprocessing.internal.runtime.Internals;
 import org.jmultiprocessing.internal.runtime.LibraryThreads;

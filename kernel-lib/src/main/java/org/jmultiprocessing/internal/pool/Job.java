@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.util.Map;
 
 import org.jmultiprocessing.NotTransferableException;
-import org.jmultiprocessing.internal.display.JobProgress;
+import org.jmultiprocessing.spi.JobProgress;
 import org.jmultiprocessing.spi.PoolCall;
 
 /**

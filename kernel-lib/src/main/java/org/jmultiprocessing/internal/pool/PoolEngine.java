@@ -13,7 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.jmultiprocessing.Target;
-import org.jmultiprocessing.internal.display.PoolWorkerRow;
+import org.jmultiprocessing.spi.PoolWorkerRow;
 import org.jmultiprocessing.spi.ListCall;
 import org.jmultiprocessing.spi.StreamCall;
 import org.jmultiprocessing.spi.WorkerPool;

@@ -1,6 +1,6 @@
 package org.jmultiprocessing.internal.pool;
 
-import org.jmultiprocessing.internal.display.PoolWorkerRow;
+import org.jmultiprocessing.spi.PoolWorkerRow;
 
 /** One worker's place in a {@link PoolEngine}: a thread that takes chunks from the pool's queue and runs them. */
 interface Slot {

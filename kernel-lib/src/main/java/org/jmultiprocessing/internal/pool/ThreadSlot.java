@@ -4,7 +4,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.jmultiprocessing.RemoteTraceback;
 import org.jmultiprocessing.TaskFailedException;
-import org.jmultiprocessing.internal.display.PoolWorkerRow;
+import org.jmultiprocessing.spi.PoolWorkerRow;
 import org.jmultiprocessing.internal.runtime.Internals;
 import org.jmultiprocessing.internal.runtime.LibraryThreads;
 import org.jmultiprocessing.spi.Deadline;

@@ -1,4 +1,4 @@
-package org.jmultiprocessing.internal.launch;
+package org.jmultiprocessing.internal.runtime;
 
 import java.util.Map;
 

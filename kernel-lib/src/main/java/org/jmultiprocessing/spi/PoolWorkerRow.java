@@ -1,4 +1,4 @@
-package org.jmultiprocessing.internal.display;
+package org.jmultiprocessing.spi;
 
 /**
  * One worker of a pool as its table shows it.

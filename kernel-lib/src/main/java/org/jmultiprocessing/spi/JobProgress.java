@@ -1,4 +1,4 @@
-package org.jmultiprocessing.internal.display;
+package org.jmultiprocessing.spi;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -99,7 +99,7 @@ public final class JobProgress {
     }
 
     /** Changes whenever the state does: a bar is redrawn only when it has changed. */
-    synchronized long version() {
+    public synchronized long version() {
         return version;
     }
 
