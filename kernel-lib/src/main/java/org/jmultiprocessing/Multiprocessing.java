@@ -3,8 +3,8 @@ package org.jmultiprocessing;
 import java.util.List;
 
 import org.jmultiprocessing.internal.codec.Deserialization;
+import org.jmultiprocessing.internal.launch.ChildLauncher;
 import org.jmultiprocessing.internal.runtime.Internals;
-import org.jmultiprocessing.internal.launch.Launcher;
 
 /**
  * The module-level functions of Python's {@code multiprocessing}: {@code import static
@@ -78,7 +78,7 @@ public final class Multiprocessing {
      * {@code set_executable} in spirit. Replaces the previous extra options.
      */
     public static void setJvmOptions(String... options) {
-        Launcher.setExtraJvmOptions(List.of(options));
+        ChildLauncher.INSTANCE.setJvmOptions(List.of(options));
     }
 
     /**
@@ -110,6 +110,6 @@ public final class Multiprocessing {
      * JVM. Costs one idle JVM. Turn it off to measure cold starts or to save memory.
      */
     public static void setReadyStandby(boolean enabled) {
-        Launcher.setStandbyEnabled(enabled);
+        ChildLauncher.INSTANCE.setReadyStandby(enabled);
     }
 }

@@ -1,11 +1,9 @@
 package org.jmultiprocessing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jdk.jshell.EvalException;
 import org.jmultiprocessing.testing.JShellNotebook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a notebook cell reaches of the internals: a cell sees kernel-lib on the classpath, where
- * module-info does not apply, so the internal hooks themselves refuse callers other than the library.
+ * module-info does not apply, so the internal entry points that could bypass the public classes are not
+ * public. Each of these compiled in a cell before the seam.
  */
 class JShellInternalsTest {
     private JShellNotebook notebook;
@@ -29,21 +28,30 @@ class JShellInternalsTest {
     }
 
     @Test
-    void shouldRefuseACellThatRegistersItsOwnProcessAccess() {
-        notebook.run("""
-                class Hijack implements org.jmultiprocessing.internal.runtime.Internals.ProcessAccess {
-                    public int runAsCurrent(Process process, long parentPid) { return 0; }
-                    public Process view(String name, int[] identity, long pid) { return null; }
-                    public int[] identity(Process process) { return new int[0]; }
-                    public org.jmultiprocessing.internal.ship.ProcessParts parts(Process process) { return null; }
-                    public Process rebuild(org.jmultiprocessing.internal.ship.ProcessParts parts) { return null; }
-                }
-                """);
+    void shouldNotCompileACellThatMakesASharedMemoryFileDirectly() {
+        assertNotReachable("org.jmultiprocessing.internal.shm.SharedRegion.create(\"lock\", 64);", "create");
+        assertNotReachable("org.jmultiprocessing.internal.shm.SharedRegion.attach(java.nio.file.Path.of(\"/tmp/x\"));", "attach");
+    }
+
+    @Test
+    void shouldNotCompileACellThatSetsChildJvmOptionsAroundTheirCheck() {
+        assertNotReachable("org.jmultiprocessing.internal.launch.Launcher.setExtraJvmOptions(java.util.List.of(\"x\"));",
+                "setExtraJvmOptions");
         IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> notebook.run("org.jmultiprocessing.internal.runtime.Internals.registerProcessAccess(new Hijack());"));
-        EvalException cause = assertInstanceOf(EvalException.class, refused.getCause());
-        assertEquals(IllegalCallerException.class.getName(), cause.getExceptionClassName(), cause.getMessage());
-        assertTrue(cause.getMessage().contains("only org.jmultiprocessing.Process registers"), cause.getMessage());
-        assertEquals("MainProcess", notebook.run("Multiprocessing.currentProcess().name()"), "the library's own access stands");
+                () -> notebook.run("Multiprocessing.setJvmOptions(\"x\");"));
+        assertTrue(refused.getCause().getMessage().contains("JVM options start with '-'"), refused.getCause().getMessage());
+    }
+
+    @Test
+    void shouldNotCompileACellThatReplacesHowTheLibraryReachesIntoProcess() {
+        assertNotReachable("org.jmultiprocessing.internal.runtime.Internals.registerProcessAccess(null);",
+                "registerProcessAccess");
+        assertEquals("MainProcess", notebook.run("Multiprocessing.currentProcess().name()"));
+    }
+
+    private void assertNotReachable(String cell, String name) {
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> notebook.run(cell));
+        assertTrue(refused.getMessage().startsWith("cell does not compile"), refused.getMessage());
+        assertTrue(refused.getMessage().contains(name), refused.getMessage());
     }
 }

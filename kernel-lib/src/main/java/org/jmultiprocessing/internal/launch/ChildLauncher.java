@@ -22,4 +22,14 @@ public final class ChildLauncher implements Processes {
     public List<StartedProcess> running() {
         return ChildProcess.running();
     }
+
+    /** {@code Multiprocessing.setJvmOptions}: the extra options of the child JVMs started from now on. */
+    public void setJvmOptions(List<String> options) {
+        Launcher.setExtraJvmOptions(options);
+    }
+
+    /** {@code Multiprocessing.setReadyStandby}: whether one booted child JVM waits for the next start. */
+    public void setReadyStandby(boolean enabled) {
+        Launcher.setStandbyEnabled(enabled);
+    }
 }

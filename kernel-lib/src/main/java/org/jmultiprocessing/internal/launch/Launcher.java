@@ -59,7 +59,7 @@ public final class Launcher {
     private Launcher() {
     }
 
-    public static void setExtraJvmOptions(List<String> options) {
+    static void setExtraJvmOptions(List<String> options) {
         for (String option : options) {
             if (!option.startsWith("-")) {
                 throw new IllegalArgumentException("JVM options start with '-', got '" + option
@@ -71,7 +71,7 @@ public final class Launcher {
     }
 
     /** Turns the ready standby on (the default) or off; off also ends a waiting standby. */
-    public static void setStandbyEnabled(boolean enabled) {
+    static void setStandbyEnabled(boolean enabled) {
         standbyEnabled = enabled;
         if (!enabled) {
             discardStandby();

@@ -105,12 +105,12 @@ public final class SharedRegion {
     }
 
     /** Creates a private (0600) file of the given kind in the session directory and maps it. */
-    public static SharedRegion create(String kind, int payloadLength) {
+    static SharedRegion create(String kind, int payloadLength) {
         return create(Session.current().newPath(kind), payloadLength);
     }
 
     /** Creates a private (0600) file at the given path and maps it; fails if the file exists. */
-    public static SharedRegion create(Path path, int payloadLength) {
+    static SharedRegion create(Path path, int payloadLength) {
         if (payloadLength < 0 || payloadLength > MAX_PAYLOAD_LENGTH) {
             throw new IllegalArgumentException("shared memory size must be between 0 and " + MAX_PAYLOAD_LENGTH
                     + " bytes, got " + payloadLength);
@@ -134,7 +134,7 @@ public final class SharedRegion {
     }
 
     /** Maps an existing file created by {@link #create}. */
-    public static SharedRegion attach(Path path) {
+    static SharedRegion attach(Path path) {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             long size = channel.size();
             if (size < HEADER_LENGTH) {
