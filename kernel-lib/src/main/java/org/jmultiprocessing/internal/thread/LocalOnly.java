@@ -10,7 +10,7 @@ final class LocalOnly {
     /** For a {@code writeReplace}: {@code what} is the public class, e.g. "Lock". */
     static NotTransferableException notTransferable(String what) {
         return new NotTransferableException("a " + what + " of the thread context is an object of this JVM and cannot be"
-                + " sent to another process; make it with Multiprocessing.getContext() (the default context, which"
-                + " new " + what + "... uses) to share it with child processes", null);
+                + " sent to another process; make it with Multiprocessing.getContext(), the default context (which"
+                + " new Lock(), Value.ofInt(0) and the like use), to share it with child processes", null);
     }
 }
