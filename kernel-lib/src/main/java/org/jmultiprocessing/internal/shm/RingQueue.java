@@ -2,6 +2,7 @@ package org.jmultiprocessing.internal.shm;
 
 import static org.jmultiprocessing.internal.shm.QueueDescriptor.*;
 
+import java.lang.ref.Reference;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Set;
@@ -85,30 +86,34 @@ class RingQueue implements QueueChannel {
     public final boolean send(Object message, long deadline) {
         checkOpen();
         MessageCodec.Encoded encoded = MessageCodec.encode(message);
+        if (maxsize == 0) {
+            // All of it under feed, which close() takes to release the hold: the memory stays mapped without
+            // counting the operation in the hold, two atomic adds fewer per item.
+            synchronized (feed) {
+                checkOpen();
+                region.getAndAddLong(base + SIZE_OFFSET, 1);
+                write(encoded);
+            }
+            // The hold ends when this object is collected: not before the memory accesses above.
+            Reference.reachabilityFence(this);
+            return true;
+        }
         enter();
-        boolean handedToFeeder = false;
         try {
             if (!reserveSlot(deadline)) {
                 return false;
             }
-            if (countsTasks) {
-                region.getAndAddLong(base + UNFINISHED_TASKS_OFFSET, 1);
+            synchronized (feed) {
+                write(encoded);
             }
-            handedToFeeder = write(encoded);
             return true;
         } finally {
-            if (!handedToFeeder) {
-                exit();
-            }
+            exit();
         }
     }
 
     private boolean reserveSlot(long deadline) {
         int sizeOffset = base + SIZE_OFFSET;
-        if (maxsize == 0) {
-            region.getAndAddLong(sizeOffset, 1);
-            return true;
-        }
         Backoff backoff = null;
         while (true) {
             long size = region.getLongVolatile(sizeOffset);
@@ -129,26 +134,30 @@ class RingQueue implements QueueChannel {
     }
 
     /**
-     * Writes the item, or leaves it to the feeder thread. Returns true when it started the feeder, which then
-     * carries on the caller's operation on the memory and ends it (see {@link #enter()}).
+     * With {@code feed} held and the slot reserved: counts the task, and writes the item or leaves it to the
+     * feeder thread, which it starts within an operation of its own on the memory (see {@link #enter()}).
      */
-    private boolean write(MessageCodec.Encoded encoded) {
-        synchronized (feed) {
-            if (backlog.isEmpty() && !streaming && encoded.length() <= directLimit()) {
-                if (writeDirectly(encoded)) {
-                    return false;
-                }
-            }
-            backlog.addLast(encoded.detached());
-            drainWithoutWaiting();
-            if (!backlog.isEmpty() && feeder == null) {
-                feeder = LibraryThreads.startDaemon(this::feed, "jmp-queue-feeder");
-                FEEDING.add(this);
-                return true;
-            }
-            feed.notifyAll();
-            return false;
+    private void write(MessageCodec.Encoded encoded) {
+        if (countsTasks) {
+            region.getAndAddLong(base + UNFINISHED_TASKS_OFFSET, 1);
         }
+        if (backlog.isEmpty() && !streaming && encoded.length() <= directLimit() && writeDirectly(encoded)) {
+            return;
+        }
+        backlog.addLast(encoded.detached());
+        drainWithoutWaiting();
+        if (!backlog.isEmpty() && feeder == null) {
+            enter();
+            try {
+                feeder = LibraryThreads.startDaemon(this::feed, "jmp-queue-feeder");
+            } catch (RuntimeException | Error e) {
+                exit();
+                throw e;
+            }
+            FEEDING.add(this);
+            return;
+        }
+        feed.notifyAll();
     }
 
     /** Tries to write into the ring for a little while; returns whether it wrote. */
@@ -186,7 +195,7 @@ class RingQueue implements QueueChannel {
      * The feeder thread: writes the backlog as readers make room, streams items longer than half the ring,
      * and ends once the backlog has stayed empty for a while (or at once when the queue is closed), so that
      * a producer that keeps outpacing its readers does not start a thread each time. It runs within the
-     * operation of the {@code send} that started it, and ends that operation.
+     * operation that the {@code send} starting it began for it, and ends that operation.
      */
     private void feed() {
         try {
