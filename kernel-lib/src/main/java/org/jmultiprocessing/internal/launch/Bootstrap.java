@@ -14,14 +14,14 @@ import java.util.Map;
 
 /**
  * The two-step handshake on a child's stdin, as in CPython's spawn: first a prepare frame (who the parent
- * is, the session, the classpath and the shipped classes), then a task frame (the serialized process). The
+ * is, the session, the classpath and the shipped classes), then a task frame (the serialized task). The
  * stdin pipe then stays open: its end-of-file tells the child that the parent died.
  *
  * <pre>
  * prepare: int MAGIC | UTF sessionDir | int keyLength, key | UTF parentName | long parentPid
  *          | int patternLength, serial filter pattern (UTF-8, empty for none)
  *          | int n, n * UTF classpathEntry | int m, m * (UTF binaryName | int length | bytecode)
- * task:    int length | serialized notebook variables | int length | serialized Process
+ * task:    int length | serialized notebook variables | int length | serialized ProcessTask
  * </pre>
  */
 public final class Bootstrap {
