@@ -235,7 +235,6 @@ public final class PlainValues {
             case SHORT -> out.putShort((Short) value);
             case BYTE -> out.put((Byte) value);
             case CHAR -> out.putChar((Character) value);
-            case NULL -> { }
             default -> throw new IllegalStateException(unknown(tag));
         }
     }
@@ -250,7 +249,6 @@ public final class PlainValues {
             case SHORT -> in.getShort();
             case BYTE -> in.get();
             case CHAR -> in.getChar();
-            case NULL -> null;
             default -> throw new IllegalStateException(unknown(tag));
         };
     }
