@@ -58,16 +58,6 @@ final class SharedLock extends SharedSemLock implements LockImpl {
     }
 
     @Override
-    public String holder() {
-        enter();
-        try {
-            return LockHolder.describe(region.getLongVolatile(OWNER));
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
     public int releaseFully() {
         if (!release()) {
             throw new IllegalStateException("lock released too many times: release() was called without a matching acquire()");

@@ -86,16 +86,6 @@ final class SharedRLock extends SharedSemLock implements LockImpl {
     }
 
     @Override
-    public String holder() {
-        enter();
-        try {
-            return LockHolder.describe(region.getLongVolatile(OWNER));
-        } finally {
-            exit();
-        }
-    }
-
-    @Override
     public int releaseFully() {
         enter();
         try {

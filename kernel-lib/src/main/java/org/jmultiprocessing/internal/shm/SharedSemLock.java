@@ -127,4 +127,17 @@ abstract class SharedSemLock {
             }
         }
     }
+
+    /**
+     * Who holds the lock, as {@link LockHolder} names it in error messages (the lock kinds' {@code holder()}:
+     * both keep the holder in the owner word).
+     */
+    public final String holder() {
+        enter();
+        try {
+            return LockHolder.describe(region.getLongVolatile(OWNER));
+        } finally {
+            exit();
+        }
+    }
 }
