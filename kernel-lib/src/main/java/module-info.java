@@ -9,6 +9,7 @@ module org.jmultiprocessing {
 
     exports org.jmultiprocessing;
     exports org.jmultiprocessing.spi;
+    exports org.jmultiprocessing.spi.ship;
 
     uses org.jmultiprocessing.spi.Backend;
     uses org.jmultiprocessing.spi.ClassBytesSource;

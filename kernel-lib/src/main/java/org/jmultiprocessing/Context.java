@@ -73,6 +73,14 @@ public final class Context {
     }
 
     /** The backend this context's objects run on. */
+    /**
+     * A context over {@code backend}, for a backend's own entry point (a cluster's {@code Cluster.startLocal(3)}
+     * returns one): the same API as {@link Multiprocessing#getContext()}, on another mechanism.
+     */
+    public static Context of(Backend backend) {
+        return new Context(Objects.requireNonNull(backend, "backend"));
+    }
+
     Backend backend() {
         return backend;
     }
@@ -285,4 +293,14 @@ public final class Context {
         return new Array.Factory(this, false);
     }
 
+    // ---------------------------------------------------------------------------------------------------------
+    // managers
+
+    /**
+     * Python's {@code ctx.Manager()}: a server holding shared objects, handed out as proxies that can be passed
+     * to processes and pool tasks. Close it (try-with-resources) or call {@link Manager#shutdown()}.
+     */
+    public Manager manager() {
+        return new Manager(backend.managers().start());
+    }
 }

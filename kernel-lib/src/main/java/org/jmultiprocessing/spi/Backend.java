@@ -34,4 +34,9 @@ public interface Backend {
 
     /** Named blocks of shared memory. */
     SharedBlocks memory();
+
+    /** Managers (servers of shared objects and their proxies); a backend without them says what to use instead. */
+    default Managers managers() {
+        throw new UnsupportedOperationException("the \"" + name() + "\" context has no Manager");
+    }
 }

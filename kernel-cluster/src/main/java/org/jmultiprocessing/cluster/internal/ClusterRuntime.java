@@ -1,0 +1,51 @@
+package org.jmultiprocessing.cluster.internal;
+
+import java.util.Objects;
+
+import com.hazelcast.core.HazelcastInstance;
+
+/**
+ * This JVM's way into the cluster: the notebook's client, or the member a task runs on. A shared object that
+ * travels (a queue, a lock, a dict) carries only its name; where it arrives, it reattaches through here.
+ */
+public final class ClusterRuntime {
+    /** The instance and the key; {@code session} is the notebook session that owns what is made here. */
+    public record Attachment(HazelcastInstance hazelcast, ClusterKey key) {
+        public Attachment {
+            Objects.requireNonNull(hazelcast, "hazelcast");
+            Objects.requireNonNull(key, "key");
+        }
+    }
+
+    private static volatile Attachment current;
+
+    private ClusterRuntime() {
+    }
+
+    /** Makes {@code attachment} this JVM's way into the cluster (a member at start, a notebook on connect). */
+    public static void install(Attachment attachment) {
+        current = Objects.requireNonNull(attachment, "attachment");
+    }
+
+    /** Forgets the attachment if it is still {@code attachment} (the cluster was left). */
+    public static void uninstall(Attachment attachment) {
+        if (current == attachment) {
+            current = null;
+        }
+    }
+
+    /**
+     * The attachment.
+     *
+     * @throws IllegalStateException if this JVM is neither connected to a cluster nor a member of one
+     */
+    public static Attachment current() {
+        Attachment attachment = current;
+        if (attachment == null) {
+            throw new IllegalStateException("this JVM is not connected to a cluster: a cluster object can be"
+                    + " used in the notebook that made it (after Cluster.startLocal or Cluster.connect) and in"
+                    + " tasks running on that cluster's members");
+        }
+        return attachment;
+    }
+}
