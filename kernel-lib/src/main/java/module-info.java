@@ -10,6 +10,7 @@ module org.jmultiprocessing {
     exports org.jmultiprocessing;
     exports org.jmultiprocessing.spi;
     exports org.jmultiprocessing.spi.ship;
+    exports org.jmultiprocessing.spi.support;
 
     uses org.jmultiprocessing.spi.Backend;
     uses org.jmultiprocessing.spi.ClassBytesSource;

@@ -1,0 +1,50 @@
+package org.jmultiprocessing.spi.ship;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+import org.jmultiprocessing.internal.codec.MessageReader;
+import org.jmultiprocessing.internal.codec.MessageWriter;
+import org.jmultiprocessing.internal.codec.ValueCodec;
+
+/**
+ * A run of values (a pool chunk's items or results) in the form kernel-lib's own pool sends them: packed
+ * when they are plain values of one class (Integers, Strings, ...), else a serialized {@code Object[]}.
+ * Serializing each boxed number would cost many times more.
+ */
+public final class PackedValues {
+    private PackedValues() {
+    }
+
+    /** Makes the serialized form of the values, only when they cannot be packed. */
+    @FunctionalInterface
+    public interface SerializedForm {
+        byte[] bytes() throws IOException;
+    }
+
+    /** Reads a serialized {@code Object[]}. */
+    @FunctionalInterface
+    public interface Deserializer {
+        Object deserialize(byte[] bytes) throws IOException, ClassNotFoundException;
+    }
+
+    /** {@code values} packed, or {@code null} when they are not plain values of one class. */
+    public static byte[] packedOrNull(Object[] values) {
+        MessageWriter out = new MessageWriter(64 + values.length * 8);
+        return ValueCodec.writePacked(out, values) ? out.body() : null;
+    }
+
+    /** {@code values} packed, or as {@code serialized} (the serialized {@code Object[]}) when they cannot be. */
+    public static byte[] encode(Object[] values, SerializedForm serialized) throws IOException {
+        MessageWriter out = new MessageWriter(64 + values.length * 8);
+        if (!ValueCodec.writePacked(out, values)) {
+            ValueCodec.writeSerialized(out, serialized.bytes());
+        }
+        return out.body();
+    }
+
+    /** Reads {@link #packedOrNull} or {@link #encode}; a serialized array is read with {@code deserializer}. */
+    public static Object[] decode(byte[] bytes, Deserializer deserializer) throws IOException, ClassNotFoundException {
+        return ValueCodec.read(new MessageReader(ByteBuffer.wrap(bytes)), deserializer::deserialize);
+    }
+}
