@@ -39,17 +39,19 @@ public final class Listener implements AutoCloseable {
 
     /** Listens at a fresh Unix-domain socket in the session's private directory (see {@link #address()}). */
     public Listener(byte[] authkey) {
-        this.socket = SocketListener.bind(null, checkedKey(authkey), JavaFormat.INSTANCE);
+        this(null, authkey, JavaFormat.INSTANCE);
     }
 
-    /** Listens at {@code address}: {@code "host:port"} (TCP) or a socket path. */
+    /**
+     * Listens at {@code address}: {@code "host:port"} (TCP) or a socket path; null is a fresh socket in the
+     * session's private directory, as Python's {@code Listener(None)}.
+     */
     public Listener(String address, byte[] authkey) {
         this(address, authkey, JavaFormat.INSTANCE);
     }
 
     /** Listens at {@code address}; the accepted connections' {@code send} and {@code recv} use {@code format}. */
     public Listener(String address, byte[] authkey, MessageFormat format) {
-        Objects.requireNonNull(address, "address");
         Objects.requireNonNull(format, "format");
         this.socket = SocketListener.bind(address, checkedKey(authkey), format);
     }
