@@ -106,6 +106,18 @@ class ListenerTest {
     }
 
     @Test
+    void shouldReportAClientThatLeavesDuringTheHandshakeAsAnAuthenticationFailure() throws Exception {
+        try (Listener listener = new Listener(":0", KEY)) {
+            CompletableFuture<Connection> accepted = CompletableFuture.supplyAsync(listener::accept);
+            String[] hostPort = listener.address().split(":");
+            new Socket(hostPort[0], Integer.parseInt(hostPort[1])).close();
+            Throwable failure = assertThrows(Exception.class, accepted::get).getCause();
+            assertInstanceOf(AuthenticationException.class, failure);
+            assertTrue(failure.getMessage().contains("closed the connection during the handshake"), failure.getMessage());
+        }
+    }
+
+    @Test
     void shouldRefuseAHandshakeMessageLongerThanPythonAllows() throws Exception {
         try (Listener listener = new Listener(":0", KEY)) {
             CompletableFuture<Connection> accepted = CompletableFuture.supplyAsync(listener::accept);

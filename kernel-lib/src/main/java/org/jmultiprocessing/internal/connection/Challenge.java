@@ -43,15 +43,44 @@ final class Challenge {
     private Challenge() {
     }
 
+    /** The listener's side: challenges the client, then answers its challenge. */
+    static void authenticateClient(SocketEnd end, byte[] authkey) {
+        try {
+            deliver(end, authkey);
+            answer(end, authkey);
+        } catch (PeerGoneException e) {
+            throw peerLeft(end);
+        }
+    }
+
+    /** The client's side: answers the listener's challenge, then challenges it. */
+    static void authenticateListener(SocketEnd end, byte[] authkey) {
+        try {
+            answer(end, authkey);
+            deliver(end, authkey);
+        } catch (PeerGoneException e) {
+            throw peerLeft(end);
+        }
+    }
+
+    private static AuthenticationException peerLeft(SocketEnd end) {
+        return new AuthenticationException("authentication failed: " + end + " closed the connection during the"
+                + " handshake (it may have refused this side's key)");
+    }
+
     /** The challenger's side: fails, after telling the peer, when its answer does not prove the key. */
-    static void deliver(SocketEnd end, byte[] authkey) {
+    private static void deliver(SocketEnd end, byte[] authkey) {
         byte[] random = new byte[RANDOM_LENGTH];
         RANDOM.nextBytes(random);
         byte[] message = concat(ascii("{sha256}"), random);
         end.sendBytes(concat(CHALLENGE, message), 0, CHALLENGE.length + message.length);
         byte[] answer = receive(end);
         if (!proves(authkey, message, answer)) {
-            end.sendBytes(FAILURE, 0, FAILURE.length);
+            try {
+                end.sendBytes(FAILURE, 0, FAILURE.length);
+            } catch (PeerGoneException alreadyGone) {
+                // the peer does not wait for the verdict; the failure below is the same
+            }
             throw new AuthenticationException("authentication failed: " + end + " answered the challenge with a wrong"
                     + " digest (it uses another authkey, or none); the connection is closed");
         }
@@ -59,7 +88,7 @@ final class Challenge {
     }
 
     /** The answerer's side: fails when the challenger rejects the answer. */
-    static void answer(SocketEnd end, byte[] authkey) {
+    private static void answer(SocketEnd end, byte[] authkey) {
         byte[] challenge = receive(end);
         if (!startsWith(challenge, CHALLENGE)) {
             throw new AuthenticationException("authentication failed: " + end + " sent no challenge (it expects no"
@@ -125,12 +154,7 @@ final class Challenge {
     }
 
     private static byte[] receive(SocketEnd end) {
-        try {
-            return end.receiveBytes(Deadline.FOREVER, MAX_HANDSHAKE_MESSAGE);
-        } catch (PeerGoneException e) {
-            throw new AuthenticationException("authentication failed: " + end + " closed the connection during the"
-                    + " handshake (it may have refused this side's key)");
-        }
+        return end.receiveBytes(Deadline.FOREVER, MAX_HANDSHAKE_MESSAGE);
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {

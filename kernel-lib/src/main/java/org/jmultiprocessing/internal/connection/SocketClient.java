@@ -37,8 +37,7 @@ public final class SocketClient {
         }
         if (authkey != null) {
             try {
-                Challenge.answer(end, authkey);
-                Challenge.deliver(end, authkey);
+                Challenge.authenticateListener(end, authkey);
             } catch (RuntimeException e) {
                 end.close();
                 throw e;

@@ -61,16 +61,21 @@ final class SocketEnd implements PipeEnd {
             // Each message is one gathered write, so Nagle's delay would only hold back request-reply traffic.
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         }
-        Selector forReading = Selector.open();
+        this.readable = Selector.open();
         try {
             this.writable = Selector.open();
         } catch (IOException e) {
-            forReading.close();
+            readable.close();
             throw e;
         }
-        this.readable = forReading;
-        channel.register(readable, SelectionKey.OP_READ);
-        channel.register(writable, SelectionKey.OP_WRITE);
+        try {
+            channel.register(readable, SelectionKey.OP_READ);
+            channel.register(writable, SelectionKey.OP_WRITE);
+        } catch (IOException e) {
+            readable.close();
+            writable.close();
+            throw e;
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------

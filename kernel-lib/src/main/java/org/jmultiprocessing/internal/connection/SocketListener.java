@@ -97,8 +97,7 @@ public final class SocketListener implements AutoCloseable {
         }
         if (authkey != null) {
             try {
-                Challenge.deliver(end, authkey);
-                Challenge.answer(end, authkey);
+                Challenge.authenticateClient(end, authkey);
             } catch (RuntimeException e) {
                 end.close();
                 throw e;
