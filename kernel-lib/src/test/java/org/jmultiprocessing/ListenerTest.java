@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -127,6 +128,57 @@ class ListenerTest {
                 Throwable failure = assertThrows(Exception.class, accepted::get).getCause();
                 assertInstanceOf(UncheckedIOException.class, failure);
                 assertTrue(failure.getMessage().contains("bad message length"), failure.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void shouldEndAnInterruptedReceiveWithoutLosingTheMessageThatWasComing() throws Exception {
+        try (Listener listener = new Listener(KEY)) {
+            CompletableFuture<Connection> accepted = CompletableFuture.supplyAsync(listener::accept);
+            try (Connection client = Client.connect(listener.address(), KEY); Connection server = accepted.get()) {
+                CompletableFuture<Throwable> receiving = new CompletableFuture<>();
+                Thread receiver = new Thread(() -> {
+                    try {
+                        server.recv();
+                        receiving.complete(null);
+                    } catch (Throwable t) {
+                        receiving.complete(t);
+                    }
+                });
+                receiver.start();
+                Thread.sleep(100);
+                receiver.interrupt();
+                assertInstanceOf(CancellationException.class, receiving.get());
+                client.send("after the interrupt");
+                assertEquals("after the interrupt", server.recv());
+            }
+        }
+    }
+
+    @Test
+    void shouldCloseAConnectionWhoseSendIsInterruptedHalfway() throws Exception {
+        try (Listener listener = new Listener(KEY)) {
+            CompletableFuture<Connection> accepted = CompletableFuture.supplyAsync(listener::accept);
+            try (Connection client = Client.connect(listener.address(), KEY); Connection server = accepted.get()) {
+                CompletableFuture<Throwable> sending = new CompletableFuture<>();
+                Thread sender = new Thread(() -> {
+                    try {
+                        client.sendBytes(new byte[64 << 20]); // far more than the socket buffers: it waits for a reader
+                        sending.complete(null);
+                    } catch (Throwable t) {
+                        sending.complete(t);
+                    }
+                });
+                sender.start();
+                Thread.sleep(200);
+                sender.interrupt();
+                Throwable failure = sending.get();
+                assertInstanceOf(CancellationException.class, failure);
+                assertTrue(failure.getMessage().contains("the connection is closed"), failure.getMessage());
+                assertTrue(client.isClosed());
+                UncheckedIOException truncated = assertThrows(UncheckedIOException.class, server::recvBytes);
+                assertTrue(truncated.getMessage().contains("end of file during a message"), truncated.getMessage());
             }
         }
     }
