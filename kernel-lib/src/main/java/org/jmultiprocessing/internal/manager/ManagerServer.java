@@ -21,8 +21,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,6 +57,7 @@ public final class ManagerServer {
     private final Map<Object, Long> numbers = new IdentityHashMap<>();
     private final AtomicLong nextNumber = new AtomicLong();
     private final AtomicInteger connections = new AtomicInteger();
+    private final Set<String> classpath = new LinkedHashSet<>();
     private volatile Receiver receiver = new Receiver(List.of(), ManagerServer.class.getClassLoader());
     private volatile boolean stopping;
 
@@ -203,15 +206,17 @@ public final class ManagerServer {
 
     private Object open(byte[] shipped) throws IOException, ClassNotFoundException {
         Shipment shipment = Shipment.fromBytes(shipped);
-        Receiver current = receiver;
-        if (!shipment.classpath().isEmpty()) {
-            synchronized (this) {
-                // Jars a notebook added after the server started: a loader with them, over the previous one.
-                current = new Receiver(shipment.classpath(), receiver.loader());
-                receiver = current;
+        Receiver current;
+        synchronized (this) {
+            if (!classpath.containsAll(shipment.classpath())) {
+                // Jars added to the notebook since: a loader over all of them. Objects made before keep their
+                // classes; cell classes are defined again in it.
+                classpath.addAll(shipment.classpath());
+                receiver = new Receiver(List.copyOf(classpath), ManagerServer.class.getClassLoader());
             }
-            Thread.currentThread().setContextClassLoader(current.loader());
+            current = receiver;
         }
+        Thread.currentThread().setContextClassLoader(current.loader());
         return current.open(shipment);
     }
 
