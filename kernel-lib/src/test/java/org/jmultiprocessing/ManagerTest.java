@@ -245,4 +245,14 @@ class ManagerTest {
             assertEquals(Map.of("a", 1), Map.copyOf(d));
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void shouldRefuseToSendAThreadContextDictToAChildJvm() {
+        try (Manager manager = Multiprocessing.getContext("thread").manager()) {
+            Map<String, Integer> local = manager.dict();
+            Process p = new Process((Map<String, Integer> d) -> d.put("x", 1), local);
+            NotTransferableException refused = assertThrows(NotTransferableException.class, p::start);
+            assertTrue(refused.getMessage().contains("argument 1"), refused.getMessage());
+        }
+    }
 }
