@@ -252,7 +252,7 @@ class ManagerTest {
             Map<String, Integer> local = manager.dict();
             Process p = new Process((Map<String, Integer> d) -> d.put("x", 1), local);
             NotTransferableException refused = assertThrows(NotTransferableException.class, p::start);
-            assertTrue(refused.getMessage().contains("argument 1"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("lives in this JVM only"), refused.getMessage());
         }
     }
 }
