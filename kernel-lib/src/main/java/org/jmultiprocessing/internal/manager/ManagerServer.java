@@ -179,7 +179,15 @@ public final class ManagerServer {
             for (int i = 0; i < typeNames.length; i++) {
                 typeNames[i] = call.readUTF();
             }
-            Object[] args = (Object[]) open(Wire.readFrame(call));
+            Object[] args;
+            if (call.readUnsignedByte() == Wire.PLAIN) {
+                args = new Object[call.readInt()];
+                for (int i = 0; i < args.length; i++) {
+                    args[i] = Wire.readValue(call);
+                }
+            } else {
+                args = (Object[]) open(Wire.readFrame(call));
+            }
             Object result = invoke(id, name, typeNames, args);
             if (result == MessageChannel.NOTHING) {
                 reply.writeByte(Wire.NOTHING);
@@ -187,9 +195,10 @@ public final class ManagerServer {
                 reply.writeByte(Wire.HELD);
                 reply.writeLong(held.number());
             } else {
-                byte[] value = MessageCodec.serialize(result);
+                MessageCodec.Encoded value = MessageCodec.encode(result);
                 reply.writeByte(Wire.RETURNED);
-                Wire.writeFrame(reply, value);
+                reply.writeByte(value.tag());
+                Wire.writeFrame(reply, value.bytes());
             }
         } catch (Throwable thrown) {
             bytes.reset();

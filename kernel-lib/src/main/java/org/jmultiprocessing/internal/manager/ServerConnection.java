@@ -15,6 +15,7 @@ import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -142,12 +143,7 @@ final class ServerConnection implements AutoCloseable {
     }
 
     private static byte[] request(long id, String method, Class<?>[] parameterTypes, Object[] args) {
-        Map<String, Object> parts = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            parts.put("argument " + (i + 1) + " of " + method, args[i]);
-        }
-        byte[] shipped = Shipment.capture(args, parts, "the manager's server").toBytes();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(shipped.length + 64);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
         try (DataOutputStream data = new DataOutputStream(bytes)) {
             data.writeByte(Wire.CALL);
             data.writeLong(id);
@@ -156,11 +152,28 @@ final class ServerConnection implements AutoCloseable {
             for (Class<?> type : parameterTypes) {
                 data.writeUTF(type.getName());
             }
-            Wire.writeFrame(data, shipped);
+            if (Arrays.stream(args).allMatch(Wire::isPlain)) {
+                data.writeByte(Wire.PLAIN);
+                data.writeInt(args.length);
+                for (Object arg : args) {
+                    Wire.writeValue(data, arg);
+                }
+            } else {
+                data.writeByte(Wire.SHIPPED);
+                Wire.writeFrame(data, shipped(method, args));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // In memory.
         }
         return bytes.toByteArray();
+    }
+
+    private static byte[] shipped(String method, Object[] args) {
+        Map<String, Object> parts = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            parts.put("argument " + (i + 1) + " of " + method, args[i]);
+        }
+        return Shipment.capture(args, parts, "the manager's server").toBytes();
     }
 
     private Reply decode(byte[] reply) {
@@ -168,7 +181,7 @@ final class ServerConnection implements AutoCloseable {
             int status = data.readUnsignedByte();
             switch (status) {
                 case Wire.RETURNED:
-                    return new Reply(MessageCodec.deserialize(Wire.readFrame(data)), null);
+                    return new Reply(Wire.readValue(data), null);
                 case Wire.HELD:
                     return new Reply(null, data.readLong());
                 case Wire.NOTHING:

@@ -12,6 +12,8 @@ import java.security.SecureRandom;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jmultiprocessing.internal.codec.MessageCodec;
+
 /**
  * The manager's protocol over a Unix domain socket. First a challenge each way (Python's
  * {@code deliver_challenge}/{@code answer_challenge} with the session's authkey): the server sends random
@@ -35,6 +37,11 @@ final class Wire {
     static final int THREW = 2;
     /** Reply: a channel's receive timed out (its {@code NOTHING}). */
     static final int NOTHING = 3;
+
+    /** Request arguments: a shipment (cell classes and lambdas included) follows. */
+    static final int SHIPPED = 0;
+    /** Request arguments: plain values only (null, strings, boxed primitives, byte arrays), each tagged. */
+    static final int PLAIN = 1;
 
     /** A frame larger than this is refused as corrupt (no message of this library comes near it). */
     static final int MAX_FRAME = Integer.MAX_VALUE - 64;
@@ -87,6 +94,25 @@ final class Wire {
         out.write(hmac(key, challenge));
         out.flush();
         return in.readUnsignedByte() == WELCOME;
+    }
+
+    /** Whether {@code value} has a compact form of {@link MessageCodec}: a plain value needs no shipment. */
+    static boolean isPlain(Object value) {
+        return value == null || value instanceof String || value instanceof Integer || value instanceof Long
+                || value instanceof Double || value instanceof Boolean || value instanceof Float || value instanceof Short
+                || value instanceof Byte || value instanceof Character || value instanceof byte[];
+    }
+
+    /** {@code value} in {@link MessageCodec}'s form: its tag, then its bytes. */
+    static void writeValue(DataOutputStream out, Object value) throws IOException {
+        MessageCodec.Encoded encoded = MessageCodec.encode(value);
+        out.writeByte(encoded.tag());
+        writeFrame(out, encoded.bytes());
+    }
+
+    static Object readValue(DataInputStream in) throws IOException {
+        int tag = in.readUnsignedByte();
+        return MessageCodec.decode(tag, readFrame(in));
     }
 
     static void writeFrame(DataOutputStream out, byte[] bytes) throws IOException {
