@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jmultiprocessing.internal.codec.MessageCodec;
 import org.jmultiprocessing.internal.runtime.Session;
@@ -35,6 +36,8 @@ import org.jmultiprocessing.spi.ship.Shipment;
  */
 final class ServerConnection implements AutoCloseable {
     private static final ThreadLocal<Map<String, ServerConnection>> OF_THIS_THREAD = ThreadLocal.withInitial(HashMap::new);
+    /** Every thread's connections, so that those of ended threads are closed (and their server threads end). */
+    private static final Map<ServerConnection, Thread> OWNERS = new ConcurrentHashMap<>();
 
     private final String address;
     private final SocketChannel channel;
@@ -57,8 +60,10 @@ final class ServerConnection implements AutoCloseable {
         Map<String, ServerConnection> mine = OF_THIS_THREAD.get();
         ServerConnection open = mine.get(address);
         if (open == null) {
+            closeThoseOfEndedThreads();
             open = open(address, Session.current().authKey());
             mine.put(address, open);
+            OWNERS.put(open, Thread.currentThread());
         }
         return open;
     }
@@ -206,9 +211,23 @@ final class ServerConnection implements AutoCloseable {
         return new RemoteCallException((Throwable) thrown);
     }
 
+    /** How many connections this JVM holds open, for tests. */
+    static int open() {
+        return OWNERS.size();
+    }
+
+    private static void closeThoseOfEndedThreads() {
+        OWNERS.forEach((connection, owner) -> {
+            if (!owner.isAlive() && OWNERS.remove(connection, owner)) {
+                connection.close();
+            }
+        });
+    }
+
     /** Forgets this thread's connection and closes it: the next call opens a new one. */
     private void drop() {
         OF_THIS_THREAD.get().remove(address, this);
+        OWNERS.remove(this);
         close();
     }
 

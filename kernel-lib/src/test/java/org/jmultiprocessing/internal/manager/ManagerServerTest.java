@@ -84,4 +84,21 @@ class ManagerServerTest {
         PeerGoneException gone = assertThrows(PeerGoneException.class, () -> dict.get("k"));
         assertTrue(gone.getMessage().contains("the manager's server is gone"), gone.getMessage());
     }
+
+    @Test
+    void shouldCloseTheConnectionsOfEndedThreads() throws Exception {
+        ServerManagers.ServerManager manager = start();
+        try {
+            Map<Object, Object> dict = manager.dict();
+            int before = ServerConnection.open();
+            for (int i = 0; i < 3; i++) {
+                Thread caller = new Thread(() -> dict.put("k", 1));
+                caller.start();
+                caller.join();
+            }
+            assertEquals(before + 1, ServerConnection.open(), "one connection: the last caller's, those of ended threads closed");
+        } finally {
+            manager.shutdown();
+        }
+    }
 }
