@@ -25,7 +25,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -49,6 +52,8 @@ public final class ManagerServer {
     static final long SIGNALS = 2;
     static final long CELLS = 3;
     static final long CHANNELS = 4;
+    /** How long a connection has to answer the challenge; a client of the session answers at once. */
+    private static final long HANDSHAKE_TIMEOUT_SECONDS = 10;
 
     private final Path address;
     private final byte[] key;
@@ -142,9 +147,16 @@ public final class ManagerServer {
         try (connection) {
             DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(connection)));
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(connection)));
+            AtomicBoolean authenticated = new AtomicBoolean();
+            CompletableFuture.delayedExecutor(HANDSHAKE_TIMEOUT_SECONDS, TimeUnit.SECONDS).execute(() -> {
+                if (!authenticated.get()) {
+                    closeQuietly(connection); // Says nothing: holds no server thread for long.
+                }
+            });
             if (!Wire.challenge(in, out, key) || !Wire.answer(in, out, key)) {
                 return; // A party without the key: nothing of it is read.
             }
+            authenticated.set(true);
             Thread.currentThread().setContextClassLoader(receiver.loader());
             while (true) {
                 byte[] request;
@@ -166,6 +178,14 @@ public final class ManagerServer {
             }
         } catch (IOException e) {
             // The client went away; what it held stays for the others.
+        }
+    }
+
+    private static void closeQuietly(SocketChannel connection) {
+        try {
+            connection.close();
+        } catch (IOException e) {
+            // Closing anyway.
         }
     }
 

@@ -101,4 +101,25 @@ class ManagerServerTest {
             manager.shutdown();
         }
     }
+
+    @Test
+    void shouldCloseAConnectionThatDoesNotAnswerTheChallenge() throws Exception {
+        ServerManagers.ServerManager manager = start();
+        try (var silent = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            silent.connect(java.net.UnixDomainSocketAddress.of(manager.address()));
+            var in = java.nio.channels.Channels.newInputStream(silent);
+            assertEquals(Wire.CHALLENGE_BYTES, in.readNBytes(Wire.CHALLENGE_BYTES).length);
+            CompletableFuture<Integer> end = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return in.read();
+                } catch (java.io.IOException e) {
+                    return -1;
+                }
+            });
+            assertEquals(-1, end.get(60, TimeUnit.SECONDS), "the server closes a connection that never answers");
+            manager.list().add("still serving");
+        } finally {
+            manager.shutdown();
+        }
+    }
 }
