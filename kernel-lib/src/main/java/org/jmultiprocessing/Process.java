@@ -73,29 +73,29 @@ public class Process implements Serializable {
 
     /** A process whose target takes no arguments: {@code new Process(() -> work())}. */
     public Process(Target target) {
-        this(Context.DEFAULT, Objects.requireNonNull(target, "target"), new Object[0]);
+        this(Context.defaultContext(), Objects.requireNonNull(target, "target"), new Object[0]);
     }
 
     /** A process whose target takes one argument: {@code new Process((Integer n) -> printSquare(n), 10)}. */
     public <A> Process(Target1<A> target, A a) {
-        this(Context.DEFAULT, Objects.requireNonNull(target, "target"), new Object[] {a});
+        this(Context.defaultContext(), Objects.requireNonNull(target, "target"), new Object[] {a});
     }
 
     public <A, B> Process(Target2<A, B> target, A a, B b) {
-        this(Context.DEFAULT, Objects.requireNonNull(target, "target"), new Object[] {a, b});
+        this(Context.defaultContext(), Objects.requireNonNull(target, "target"), new Object[] {a, b});
     }
 
     public <A, B, C> Process(Target3<A, B, C> target, A a, B b, C c) {
-        this(Context.DEFAULT, Objects.requireNonNull(target, "target"), new Object[] {a, b, c});
+        this(Context.defaultContext(), Objects.requireNonNull(target, "target"), new Object[] {a, b, c});
     }
 
     public <A, B, C, D> Process(Target4<A, B, C, D> target, A a, B b, C c, D d) {
-        this(Context.DEFAULT, Objects.requireNonNull(target, "target"), new Object[] {a, b, c, d});
+        this(Context.defaultContext(), Objects.requireNonNull(target, "target"), new Object[] {a, b, c, d});
     }
 
     /** For subclasses that override {@link #run()}. */
     protected Process() {
-        this(Context.DEFAULT, null, new Object[0]);
+        this(Context.defaultContext(), null, new Object[0]);
     }
 
     /** A process of {@code context} ({@link Context#process}); {@code target} is a Target..Target4. */
@@ -180,7 +180,7 @@ public class Process implements Serializable {
         }
         ProcessTask task = new ProcessTask(name, daemon, identity.clone(),
                 getClass() == Process.class ? target : new OwnRun(this), args.clone());
-        Processes processes = launcher != null ? launcher : Context.DEFAULT.backend().processes();
+        Processes processes = launcher != null ? launcher : Context.PROCESS.backend().processes();
         started = processes.start(new ProcessSpec(task, transferredParts(), () -> runHere(task)));
         STARTED.add(this);
     }
@@ -419,7 +419,7 @@ public class Process implements Serializable {
                 s.release();
             }
         }
-        for (StartedProcess s : Context.DEFAULT.backend().processes().running()) {
+        for (StartedProcess s : Context.PROCESS.backend().processes().running()) {
             if (!known.contains(s)) {
                 alive.add(new Process(s));
             }

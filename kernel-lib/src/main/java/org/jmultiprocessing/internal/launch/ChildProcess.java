@@ -1,5 +1,6 @@
 package org.jmultiprocessing.internal.launch;
 
+import org.jmultiprocessing.internal.logging.LibraryLog;
 import org.jmultiprocessing.internal.runtime.ExitCodes;
 
 import org.jmultiprocessing.internal.codec.Deserialization;
@@ -72,7 +73,8 @@ public final class ChildProcess implements StartedProcess {
         CodeShipment shipment = CodeShipment.capture(task, labelledParts);
         Session session = Session.current();
         Bootstrap.Preparation preparation = new Bootstrap.Preparation(session.directory(), session.authKey(),
-                Internals.processName(), Internals.pid(), Deserialization.userFilterPattern(), shipment.classpath(), shipment.classes());
+                Internals.processName(), Internals.pid(), Deserialization.userFilterPattern(), LibraryLog.stderrLevelName(),
+                shipment.classpath(), shipment.classes());
         java.lang.Process handle;
         try {
             handle = Launcher.obtain();
