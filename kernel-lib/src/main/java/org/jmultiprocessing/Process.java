@@ -56,6 +56,8 @@ public class Process implements Serializable {
     /** This JVM's process, as built from {@link Internals#task()}; rebuilt if the task is set later. */
     private static volatile JvmProcess jvmProcess;
     private static volatile Process parentView;
+    /** How often {@code join} on the parent process looks whether it has ended. */
+    private static final long PARENT_POLL_MILLIS = 5;
 
     private final Serializable target;
     private final Object[] args;
@@ -197,6 +199,10 @@ public class Process implements Serializable {
 
     /** Waits until the child ends and everything it printed has been relayed. */
     public void join() throws InterruptedException {
+        if (this == parentView) {
+            awaitParentEnd(Deadline.FOREVER);
+            return;
+        }
         startedChild("join").join(Deadline.FOREVER);
     }
 
@@ -208,12 +214,44 @@ public class Process implements Serializable {
      */
     public boolean join(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
-        return startedChild("join").join(Deadline.deadlineAfter(timeout.isNegative() ? Duration.ZERO : timeout));
+        long deadline = Deadline.deadlineAfter(timeout.isNegative() ? Duration.ZERO : timeout);
+        if (this == parentView) {
+            return awaitParentEnd(deadline);
+        }
+        return startedChild("join").join(deadline);
+    }
+
+    /**
+     * {@code join} on {@link Multiprocessing#parentProcess()}, as Python's parent process object allows: waits
+     * until the parent has ended. The library ends a child shortly after its parent, so only code that is
+     * quick sees this return.
+     */
+    private boolean awaitParentEnd(long deadline) throws InterruptedException {
+        while (isParentAlive()) {
+            if (Deadline.hasPassed(deadline)) {
+                return false;
+            }
+            Thread.sleep(PARENT_POLL_MILLIS);
+        }
+        return true;
+    }
+
+    /**
+     * Whether the parent of this JVM still runs: this JVM is not yet re-parented. Unlike a look-up of the
+     * parent's pid, this is false as soon as the parent died, even while it is not yet reaped (a zombie
+     * looks alive) and after its pid was reused.
+     */
+    private boolean isParentAlive() {
+        long parent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+        return parent == viewedPid;
     }
 
     /** True from {@link #start()} until the child ends. */
     public boolean isAlive() {
         checkNotClosed();
+        if (this == parentView) {
+            return isParentAlive();
+        }
         if (viewedPid != null) {
             return viewedPid == Internals.pid() || ProcessHandle.of(viewedPid).map(ProcessHandle::isAlive).orElse(false);
         }

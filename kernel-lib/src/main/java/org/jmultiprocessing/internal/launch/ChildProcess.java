@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.jmultiprocessing.internal.display.TimelineRecorder;
+import org.jmultiprocessing.internal.shm.OwnedBlocks;
 import org.jmultiprocessing.internal.shm.Transfers;
 import org.jmultiprocessing.spi.Deadline;
 import org.jmultiprocessing.spi.ProcessTask;
@@ -52,7 +53,10 @@ public final class ChildProcess implements StartedProcess {
         this.control = handle.getOutputStream();
         this.daemon = daemon;
         this.stdout = OutputRelay.start(handle.getInputStream(), () -> System.out, name + "-stdout");
-        this.stderr = OutputRelay.start(handle.getErrorStream(), () -> System.err, name + "-stderr");
+        // A child that ends leaves no SharedMemoryManager blocks behind, also when it was killed.
+        long pid = handle.pid();
+        this.stderr = OutputRelay.start(handle.getErrorStream(), () -> System.err, name + "-stderr",
+                () -> OwnedBlocks.sweepOwnedBy(pid));
     }
 
     /**
