@@ -130,7 +130,11 @@ public final class Multiprocessing {
         return Process.current();
     }
 
-    /** The process that started this JVM, or {@code null} in the main process (and in its thread processes). */
+    /**
+     * The process that started this JVM, or {@code null} in the main process (and in its thread processes).
+     * As Python's {@code parent_process()}, its {@code isAlive()} is false once the parent died, and its
+     * {@code join()} waits for that; the library ends a child shortly after its parent.
+     */
     public static Process parentProcess() {
         return Process.parent();
     }
