@@ -1,13 +1,20 @@
 package org.jmultiprocessing.internal.process;
 
+import java.io.IOException;
+import java.nio.file.Paths;
+
 import org.jmultiprocessing.internal.launch.ChildLauncher;
 import org.jmultiprocessing.internal.launch.Launcher;
+import org.jmultiprocessing.internal.manager.ManagerServer;
+import org.jmultiprocessing.internal.manager.ServerManagers;
 import org.jmultiprocessing.internal.pool.PoolEngine;
 import org.jmultiprocessing.internal.pool.PoolWarmUp;
 import org.jmultiprocessing.internal.shm.SharedChannels;
+import org.jmultiprocessing.internal.thread.ThreadBackend;
 import org.jmultiprocessing.spi.Backend;
 import org.jmultiprocessing.spi.Channels;
 import org.jmultiprocessing.spi.Locks;
+import org.jmultiprocessing.spi.Managers;
 import org.jmultiprocessing.spi.Pools;
 import org.jmultiprocessing.spi.Processes;
 import org.jmultiprocessing.spi.SharedBlocks;
@@ -67,5 +74,16 @@ public final class ProcessBackend implements Backend {
     @Override
     public SharedBlocks memory() {
         return org.jmultiprocessing.internal.shm.SharedMemoryBlocks.INSTANCE;
+    }
+
+    /** Managers whose server is a child JVM holding the thread backend's objects, shared by its threads. */
+    @Override
+    public Managers managers() {
+        return new ServerManagers(ChildLauncher.INSTANCE, ProcessBackend::serveManager);
+    }
+
+    /** The manager server's code, run in its child JVM. */
+    public static void serveManager(String address) throws IOException {
+        ManagerServer.serve(Paths.get(address), ThreadBackend.INSTANCE);
     }
 }

@@ -2,10 +2,12 @@ package org.jmultiprocessing.internal.thread;
 
 import java.util.List;
 
+import org.jmultiprocessing.internal.manager.LocalManager;
 import org.jmultiprocessing.internal.pool.PoolEngine;
 import org.jmultiprocessing.spi.Backend;
 import org.jmultiprocessing.spi.Channels;
 import org.jmultiprocessing.spi.Locks;
+import org.jmultiprocessing.spi.Managers;
 import org.jmultiprocessing.spi.Pools;
 import org.jmultiprocessing.spi.ProcessSpec;
 import org.jmultiprocessing.spi.Processes;
@@ -79,5 +81,11 @@ public final class ThreadBackend implements Backend {
     @Override
     public SharedBlocks memory() {
         return org.jmultiprocessing.internal.shm.SharedMemoryBlocks.INSTANCE;
+    }
+
+    /** Python's {@code multiprocessing.dummy.Manager()}: the objects themselves, in this JVM. */
+    @Override
+    public Managers managers() {
+        return () -> new LocalManager(this);
     }
 }
