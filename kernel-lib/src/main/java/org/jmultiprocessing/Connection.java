@@ -5,14 +5,20 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
+import org.jmultiprocessing.internal.connection.Readiness;
 import org.jmultiprocessing.spi.Deadline;
 import org.jmultiprocessing.spi.PeerGoneException;
 import org.jmultiprocessing.spi.PipeEnd;
 
 /**
- * One end of a {@link Pipe} (Python's {@code multiprocessing.connection.Connection}). Messages keep their
+ * One end of a {@link Pipe}, or a socket connection from {@link Listener#accept()} or {@link Client#connect}
+ * (Python's {@code multiprocessing.connection.Connection}). Messages keep their
  * boundaries; numbers, strings, byte arrays and {@code null} are copied directly, anything else must be
  * {@link Serializable}. {@code send} waits only when the pipe's buffer (1 MiB) is full.
  *
@@ -27,6 +33,13 @@ import org.jmultiprocessing.spi.PipeEnd;
  * <p>An end of a pipe of the thread context ({@code Multiprocessing.getContext("thread").pipe()}) passes
  * messages as they are (the same objects; {@code sendBytes} copies its bytes), never waits in {@code send},
  * and cannot be passed to a child JVM; end-of-file comes once the other end is closed.
+ *
+ * <p>A socket connection carries its messages in Python's framing, {@code send} waits only while the
+ * socket's buffers are full, and end-of-file comes once the peer closes it or exits. It cannot be passed to
+ * a child process: pass the listener's address and connect from there.
+ *
+ * <p>{@link #wait(Collection, double)} is Python's {@code multiprocessing.connection.wait}: which of several
+ * connections, queues and {@link Process#sentinel() sentinels} are ready.
  */
 public final class Connection implements Serializable, AutoCloseable {
     private static final long serialVersionUID = 1L;
@@ -34,7 +47,10 @@ public final class Connection implements Serializable, AutoCloseable {
     private static final String PEER_GONE = " (every copy of the other end was closed or its process exited)";
 
     private final transient PipeEnd channel;
-    /** 0 for {@code conn1}, 1 for {@code conn2}. */
+    /** What {@link #end} is for a socket connection, which belongs to no pipe. */
+    static final int SOCKET = -1;
+
+    /** 0 for {@code conn1}, 1 for {@code conn2}, {@link #SOCKET} for a socket connection. */
     private final transient int end;
     private final transient boolean readable;
     private final transient boolean writable;
@@ -188,20 +204,84 @@ public final class Connection implements Serializable, AutoCloseable {
         return writable;
     }
 
-    /** The shared-memory file behind this pipe, for diagnostics; null for a pipe of the thread context. */
+    /**
+     * The file behind this connection, for diagnostics: a pipe's shared-memory file, or the socket file a
+     * {@link Client} connection to a Unix-domain listener dialled; null for a pipe of the thread context, a
+     * TCP connection and an accepted one.
+     */
     public Path path() {
         return channel.path();
     }
 
     @Override
     public String toString() {
-        return "Connection(end " + (end + 1) + (isReadable() ? ", readable" : "") + (isWritable() ? ", writable" : "")
+        return "Connection(" + (end == SOCKET ? channel.toString() : "end " + (end + 1)) + (isReadable() ? ", readable" : "") + (isWritable() ? ", writable" : "")
                 + (isClosed() ? ", closed" : "") + ")";
     }
 
     Object writeReplace() {
         int end = this.end;
         return channel.transit(received -> new Connection(received, end));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Waiting on several
+
+    /** Waits, as long as it takes, until one of {@code objects} is ready: see {@link #wait(Collection, double)}. */
+    public static <T> List<T> wait(Collection<? extends T> objects) {
+        return waitUntil(objects, Deadline.FOREVER);
+    }
+
+    /**
+     * Python's {@code multiprocessing.connection.wait(object_list, timeout)}: waits at most
+     * {@code timeoutSeconds} until at least one of {@code objects} is ready, and returns the ready ones in
+     * their order (none when the time ran out). Ready means: a {@link Connection} has a message or end-of-file
+     * waiting ({@link #poll()}); a {@link Process#sentinel()} belongs to a process that has ended; a
+     * {@link Queue} or {@link SimpleQueue} is not empty. Anything else is an {@link IllegalArgumentException}.
+     *
+     * <pre>{@code
+     * var sentinels = List.of(p1.sentinel(), p2.sentinel());
+     * var ended = Connection.wait(sentinels, 5.0);    // whichever child ends first
+     * }</pre>
+     */
+    public static <T> List<T> wait(Collection<? extends T> objects, double timeoutSeconds) {
+        return waitUntil(objects, Deadline.deadlineAfterSeconds(timeoutSeconds));
+    }
+
+    /** As {@link #wait(Collection, double)}, with the timeout as a {@link Duration}. */
+    public static <T> List<T> wait(Collection<? extends T> objects, Duration timeout) {
+        return waitUntil(objects, Deadline.deadlineAfter(timeout));
+    }
+
+    private static <T> List<T> waitUntil(Collection<? extends T> objects, long deadline) {
+        List<T> candidates = new ArrayList<>(objects);
+        List<BooleanSupplier> checks = new ArrayList<>(candidates.size());
+        for (T object : candidates) {
+            checks.add(readiness(object));
+        }
+        List<T> ready = new ArrayList<>();
+        for (int i : Readiness.await(checks, deadline)) {
+            ready.add(candidates.get(i));
+        }
+        return ready;
+    }
+
+    private static BooleanSupplier readiness(Object object) {
+        if (object instanceof Connection connection) {
+            connection.checkReadable();
+            return connection::poll;
+        }
+        if (object instanceof Process.Sentinel sentinel) {
+            return sentinel::ended;
+        }
+        if (object instanceof Queue<?> queue) {
+            return () -> !queue.empty();
+        }
+        if (object instanceof SimpleQueue<?> queue) {
+            return () -> !queue.empty();
+        }
+        throw new IllegalArgumentException("cannot wait on " + (object == null ? "null" : "a " + object.getClass().getName())
+                + ": wait takes Connections, Process sentinels (process.sentinel()), Queues and SimpleQueues");
     }
 
     /** Thrown by {@code recv} when nothing more can arrive (Python's {@code EOFError}). */

@@ -71,6 +71,7 @@ public class Process implements Serializable {
     /** Starts it: the processes of its context's backend; {@code null} in a received copy (default context). */
     private final transient Processes launcher;
     private transient volatile StartedProcess started;
+    private transient volatile Sentinel sentinel;
     private transient volatile boolean closed;
 
     /** A process whose target takes no arguments: {@code new Process(() -> work())}. */
@@ -267,6 +268,48 @@ public class Process implements Serializable {
         }
         StartedProcess s = started;
         return s == null ? null : s.pid();
+    }
+
+    /**
+     * Python's {@code sentinel}: an object that becomes ready when the child ends, for
+     * {@link Connection#wait(java.util.Collection, double)}, so that a parent can wait for whichever of
+     * several children ends first (or for a child and a message at once). The same object each time.
+     *
+     * @throws IllegalStateException before {@link #start()}, as Python's {@code ValueError}
+     */
+    public Sentinel sentinel() {
+        StartedProcess s = startedChild("get the sentinel of");
+        Sentinel known = sentinel;
+        if (known == null) {
+            synchronized (this) {
+                if (sentinel == null) {
+                    sentinel = new Sentinel(s, name);
+                }
+                known = sentinel;
+            }
+        }
+        return known;
+    }
+
+    /** What {@link #sentinel()} returns: ready once its process has ended. */
+    public static final class Sentinel {
+        private final StartedProcess process;
+        private final String name;
+
+        private Sentinel(StartedProcess process, String name) {
+            this.process = process;
+            this.name = name;
+        }
+
+        /** Whether the process has ended, without waiting. */
+        boolean ended() {
+            return !process.isAlive();
+        }
+
+        @Override
+        public String toString() {
+            return "<sentinel of " + name + " pid=" + process.pid() + (ended() ? " ended" : "") + ">";
+        }
     }
 
     /** Alias of {@link #pid()}, as Python's {@code ident}. */
