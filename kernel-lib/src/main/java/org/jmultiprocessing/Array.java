@@ -149,67 +149,67 @@ public abstract class Array extends Cells {
 
     /** A shared int array of {@code length} zeros with a lock. */
     public static OfInt ofInts(int length) {
-        return Context.DEFAULT.array().ofInts(length);
+        return Context.defaultContext().array().ofInts(length);
     }
 
     /** A shared int array holding a copy of {@code values}, with a lock. */
     public static OfInt ofInts(int... values) {
-        return Context.DEFAULT.array().ofInts(values);
+        return Context.defaultContext().array().ofInts(values);
     }
 
     /** A shared long array of {@code length} zeros with a lock. */
     public static OfLong ofLongs(int length) {
-        return Context.DEFAULT.array().ofLongs(length);
+        return Context.defaultContext().array().ofLongs(length);
     }
 
     /** A shared long array holding a copy of {@code values}, with a lock. */
     public static OfLong ofLongs(long... values) {
-        return Context.DEFAULT.array().ofLongs(values);
+        return Context.defaultContext().array().ofLongs(values);
     }
 
     /** A shared double array of {@code length} zeros with a lock. */
     public static OfDouble ofDoubles(int length) {
-        return Context.DEFAULT.array().ofDoubles(length);
+        return Context.defaultContext().array().ofDoubles(length);
     }
 
     /** A shared double array holding a copy of {@code values}, with a lock. */
     public static OfDouble ofDoubles(double... values) {
-        return Context.DEFAULT.array().ofDoubles(values);
+        return Context.defaultContext().array().ofDoubles(values);
     }
 
     /** A shared byte array of {@code length} zeros with a lock. */
     public static OfByte ofBytes(int length) {
-        return Context.DEFAULT.array().ofBytes(length);
+        return Context.defaultContext().array().ofBytes(length);
     }
 
     /** A shared byte array holding a copy of {@code values}, with a lock. */
     public static OfByte ofBytes(byte... values) {
-        return Context.DEFAULT.array().ofBytes(values);
+        return Context.defaultContext().array().ofBytes(values);
     }
 
     /** A shared char array of {@code length} zeros with a lock. */
     public static OfChar ofChars(int length) {
-        return Context.DEFAULT.array().ofChars(length);
+        return Context.defaultContext().array().ofChars(length);
     }
 
     /** A shared char array holding a copy of {@code values}, with a lock. */
     public static OfChar ofChars(char... values) {
-        return Context.DEFAULT.array().ofChars(values);
+        return Context.defaultContext().array().ofChars(values);
     }
 
     /** A shared char array holding the characters of {@code text}. */
     public static OfChar ofChars(String text) {
-        return Context.DEFAULT.array().ofChars(text);
+        return Context.defaultContext().array().ofChars(text);
     }
 
     /** A shared boolean array of {@code length} zeros with a lock. */
     public static OfBoolean ofBooleans(int length) {
-        return Context.DEFAULT.array().ofBooleans(length);
+        return Context.defaultContext().array().ofBooleans(length);
     }
 
     /** A shared boolean array holding a copy of {@code values}, with a lock. */
     public static OfBoolean ofBooleans(boolean... values) {
-        return Context.DEFAULT.array().ofBooleans(values);
+        return Context.defaultContext().array().ofBooleans(values);
     }
 
     /** A shared int array. */

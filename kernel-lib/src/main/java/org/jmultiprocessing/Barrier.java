@@ -34,20 +34,20 @@ public final class Barrier implements Serializable {
     private final transient long defaultTimeoutNanos;
 
     public Barrier(int parties) {
-        this(Context.DEFAULT, parties, null);
+        this(Context.defaultContext(), parties, null);
     }
 
     public Barrier(int parties, Action action) {
-        this(Context.DEFAULT, parties, action);
+        this(Context.defaultContext(), parties, action);
     }
 
     /** A barrier whose {@code await()} gives up after {@code timeoutSeconds} by default. */
     public Barrier(int parties, Action action, double timeoutSeconds) {
-        this(Context.DEFAULT, parties, action, timeoutSeconds);
+        this(Context.defaultContext(), parties, action, timeoutSeconds);
     }
 
     public Barrier(int parties, Action action, Duration timeout) {
-        this(Context.DEFAULT, parties, action, timeout);
+        this(Context.defaultContext(), parties, action, timeout);
     }
 
     Barrier(Context context, int parties, Action action) {

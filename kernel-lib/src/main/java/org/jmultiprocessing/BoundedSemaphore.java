@@ -16,7 +16,7 @@ public final class BoundedSemaphore extends Semaphore {
 
     /** A bounded semaphore of the default context with {@code value} permits, its bound. */
     public BoundedSemaphore(int value) {
-        this(Context.DEFAULT.backend().locks().boundedSemaphore(checkedValue(value)));
+        this(Context.defaultContext().backend().locks().boundedSemaphore(checkedValue(value)));
     }
 
     BoundedSemaphore(SemaphoreImpl impl) {

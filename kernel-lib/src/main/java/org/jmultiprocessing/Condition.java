@@ -28,17 +28,17 @@ public final class Condition implements Serializable {
 
     /** A condition of the default context with a new {@link RLock}. */
     public Condition() {
-        this(Context.DEFAULT.backend().locks().condition(), new RLock());
+        this(Context.defaultContext().backend().locks().condition(), new RLock());
     }
 
     /** A condition of the default context bound to {@code lock}. */
     public Condition(Lock lock) {
-        this(Context.DEFAULT.backend().locks().condition(), lock);
+        this(Context.defaultContext().backend().locks().condition(), lock);
     }
 
     /** A condition of the default context bound to {@code lock}. */
     public Condition(RLock lock) {
-        this(Context.DEFAULT.backend().locks().condition(), lock);
+        this(Context.defaultContext().backend().locks().condition(), lock);
     }
 
     /** The condition counting its waiters with {@code impl}, bound to {@code lock} (a {@link Lock} or {@link RLock}). */

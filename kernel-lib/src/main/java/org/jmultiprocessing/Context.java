@@ -37,8 +37,15 @@ public final class Context {
     /** The names {@link #named} knows without looking for a service. */
     private static final List<String> BUILT_IN = List.of("process", "thread");
 
-    static final Context DEFAULT = new Context(ProcessBackend.INSTANCE);
+    /** The child-JVM context: also what a process that received an object from its parent runs it on. */
+    static final Context PROCESS = new Context(ProcessBackend.INSTANCE);
     private static final Context THREAD = new Context(ThreadBackend.INSTANCE);
+    /**
+     * The context of the no-context constructors ({@code new Queue<>()}), Python's {@code _actual_context}:
+     * null until {@link #setDefault} chooses one or the first object made without a context fixes it to
+     * {@link #PROCESS}.
+     */
+    private static volatile Context chosenDefault;
 
     private final Backend backend;
 
@@ -50,7 +57,7 @@ public final class Context {
         Objects.requireNonNull(name, "name");
         switch (name) {
             case "process":
-                return DEFAULT;
+                return PROCESS;
             case "thread":
                 return THREAD;
             default:
@@ -58,9 +65,52 @@ public final class Context {
         }
     }
 
-    private static Context found(String name) {
-        List<Backend> backends = StreamSupport.stream(ServiceLoader.load(Backend.class, Context.class.getClassLoader())
+    /** The default context, fixing it to {@code "process"} if no start method was set (as Python's {@code get_context()}). */
+    static Context defaultContext() {
+        Context chosen = chosenDefault;
+        return chosen != null ? chosen : fixDefault();
+    }
+
+    private static synchronized Context fixDefault() {
+        if (chosenDefault == null) {
+            chosenDefault = PROCESS;
+        }
+        return chosenDefault;
+    }
+
+    /** The default context if it is fixed, else null (Python's {@code get_start_method(allow_none=True)}). */
+    static Context defaultContextIfFixed() {
+        return chosenDefault;
+    }
+
+    /**
+     * Python's {@code set_start_method(method, force)}: {@code name} becomes the default context; refused once
+     * it is fixed unless {@code force}; a null {@code name} with {@code force} unfixes it.
+     */
+    static synchronized void setDefault(String name, boolean force) {
+        if (chosenDefault != null && !force) {
+            throw new IllegalStateException("context has already been set (to \"" + chosenDefault.name() + "\"): the"
+                    + " start method is fixed once an object is made without a context, or by getContext() or"
+                    + " getStartMethod(); call setStartMethod first, or setStartMethod(name, true) to replace it"
+                    + " for the objects made afterwards");
+        }
+        chosenDefault = name == null ? null : named(name);
+    }
+
+    /** The names {@link #named} takes: the built-in ones, then the backends found as services. */
+    static List<String> names() {
+        List<String> names = new java.util.ArrayList<>(BUILT_IN);
+        services().forEach(b -> names.add(b.name()));
+        return names;
+    }
+
+    private static List<Backend> services() {
+        return StreamSupport.stream(ServiceLoader.load(Backend.class, Context.class.getClassLoader())
                 .spliterator(), false).collect(Collectors.toList());
+    }
+
+    private static Context found(String name) {
+        List<Backend> backends = services();
         for (Backend candidate : backends) {
             if (candidate.name().equals(name)) {
                 return new Context(candidate);
@@ -88,6 +138,11 @@ public final class Context {
     /** This context's name, as {@link Multiprocessing#getContext(String)} takes it (Python's {@code get_start_method()}). */
     public String name() {
         return backend.name();
+    }
+
+    /** Python's {@code ctx.get_start_method()}: this context's {@link #name()}. */
+    public String getStartMethod() {
+        return name();
     }
 
     @Override

@@ -20,7 +20,7 @@ public final class Event implements Serializable {
     private final transient Signals.Flag flag;
 
     public Event() {
-        this(Context.DEFAULT);
+        this(Context.defaultContext());
     }
 
     Event(Context context) {

@@ -22,7 +22,7 @@ public final class JoinableQueue<T> extends Queue<T> {
     }
 
     public JoinableQueue(int maxsize) {
-        this(Context.DEFAULT, maxsize);
+        this(Context.defaultContext(), maxsize);
     }
 
     JoinableQueue(Context context, int maxsize) {

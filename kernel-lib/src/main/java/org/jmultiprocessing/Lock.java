@@ -14,7 +14,7 @@ public final class Lock extends SemLock {
 
     /** A lock of the default context. */
     public Lock() {
-        this(Context.DEFAULT.backend().locks().lock());
+        this(Context.defaultContext().backend().locks().lock());
     }
 
     Lock(LockImpl impl) {

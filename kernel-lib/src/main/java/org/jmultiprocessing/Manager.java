@@ -48,7 +48,7 @@ public final class Manager implements AutoCloseable {
 
     /** A manager on the default context, as Python's {@code multiprocessing.Manager()}. */
     public Manager() {
-        this(Context.DEFAULT.backend().managers().start());
+        this(Context.defaultContext().backend().managers().start());
     }
 
     Manager(ManagerImpl impl) {

@@ -25,7 +25,7 @@ public final class Pipe {
     }
 
     public Pipe(boolean duplex) {
-        this(Context.DEFAULT, duplex);
+        this(Context.defaultContext(), duplex);
     }
 
     Pipe(Context context, boolean duplex) {

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
+import org.jmultiprocessing.internal.logging.LibraryLog;
 import org.jmultiprocessing.spi.PoolWorkerRow;
 import org.jmultiprocessing.spi.Deadline;
 import org.jmultiprocessing.spi.ListCall;
@@ -113,13 +114,14 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
      *                         {@code maxtasksperchild}); 0 for no limit
      */
     public Pool(int processes, Target initializer, int maxTasksPerChild) {
-        this(Context.DEFAULT, processes, initializer, maxTasksPerChild);
+        this(Context.defaultContext(), processes, initializer, maxTasksPerChild);
     }
 
     /** A pool of {@code context}'s workers ({@link Context#pool}). */
     Pool(Context context, int processes, Target initializer, int maxTasksPerChild) {
         engine = context.backend().pools().start(processes, initializer, maxTasksPerChild);
         RichDisplay.install();
+        LibraryLog.event(System.Logger.Level.DEBUG, "pool of " + processes + " workers started (" + context.name() + ")");
     }
 
     static <A> Target initializerOf(Target1<A> initializer, A arg) {
@@ -193,6 +195,10 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
         return this.<R>starmapAsyncOf(function, argumentLists, -1).get();
     }
 
+    public <A, B, C, R> List<R> starmap(Func3<? super A, ? super B, ? super C, ? extends R> function, Iterable<? extends List<?>> argumentLists, int chunksize) {
+        return this.<R>starmapAsyncOf(function, argumentLists, checked(chunksize)).get();
+    }
+
     public <A, B, R> AsyncResult<List<R>> starmapAsync(Func2<? super A, ? super B, ? extends R> function, Iterable<? extends List<?>> argumentLists) {
         return starmapAsyncOf(function, argumentLists, -1);
     }
@@ -203,6 +209,10 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
 
     public <A, B, C, R> AsyncResult<List<R>> starmapAsync(Func3<? super A, ? super B, ? super C, ? extends R> function, Iterable<? extends List<?>> argumentLists) {
         return starmapAsyncOf(function, argumentLists, -1);
+    }
+
+    public <A, B, C, R> AsyncResult<List<R>> starmapAsync(Func3<? super A, ? super B, ? super C, ? extends R> function, Iterable<? extends List<?>> argumentLists, int chunksize) {
+        return starmapAsyncOf(function, argumentLists, checked(chunksize));
     }
 
     private <R> AsyncResult<List<R>> starmapAsyncOf(Object function, Iterable<? extends List<?>> argumentLists, int chunksize) {
@@ -229,7 +239,7 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
     }
 
     public <T, R> ResultIterator<R> imap(Func<? super T, ? extends R> function, Iterable<? extends T> items, int chunksize) {
-        return stream(function, (Iterable<?>) items, chunksize, true);
+        return stream(function, (Iterable<?>) items, checked(chunksize), true);
     }
 
     public <T, R> ResultIterator<R> imap(Func<? super T, ? extends R> function, Stream<? extends T> items) {
@@ -237,7 +247,7 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
     }
 
     public <T, R> ResultIterator<R> imap(Func<? super T, ? extends R> function, Stream<? extends T> items, int chunksize) {
-        return stream(function, items.iterator(), -1, chunksize, true);
+        return stream(function, items.iterator(), -1, checked(chunksize), true);
     }
 
     /** Python's {@code imap_unordered}: as {@link #imap}, results in the order they complete. */
@@ -246,7 +256,7 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
     }
 
     public <T, R> ResultIterator<R> imapUnordered(Func<? super T, ? extends R> function, Iterable<? extends T> items, int chunksize) {
-        return stream(function, (Iterable<?>) items, chunksize, false);
+        return stream(function, (Iterable<?>) items, checked(chunksize), false);
     }
 
     public <T, R> ResultIterator<R> imapUnordered(Func<? super T, ? extends R> function, Stream<? extends T> items) {
@@ -254,7 +264,7 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
     }
 
     public <T, R> ResultIterator<R> imapUnordered(Func<? super T, ? extends R> function, Stream<? extends T> items, int chunksize) {
-        return stream(function, items.iterator(), -1, chunksize, false);
+        return stream(function, items.iterator(), -1, checked(chunksize), false);
     }
 
     private <R> ResultIterator<R> stream(Object function, Iterable<?> items, int chunksize, boolean ordered) {
@@ -326,6 +336,7 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
     @Override
     public void close() {
         engine.checkNotOwnThread();
+        LibraryLog.event(System.Logger.Level.DEBUG, "closing pool");
         engine.close();
         try {
             engine.join(Deadline.FOREVER);
@@ -338,6 +349,7 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
     /** Python's {@code close()}: no new work; the workers exit once the submitted work is done. Returns at once. */
     @Override
     public void shutdown() {
+        LibraryLog.event(System.Logger.Level.DEBUG, "closing pool");
         engine.close();
     }
 
@@ -346,6 +358,7 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
      * {@link CancellationException} instead of waiting forever.
      */
     public void terminate() {
+        LibraryLog.event(System.Logger.Level.DEBUG, "terminating pool");
         engine.terminate();
         try {
             engine.join(Deadline.FOREVER);
@@ -366,6 +379,7 @@ public class Pool extends AbstractExecutorService implements AutoCloseable {
         if (!engine.isClosed()) {
             throw new IllegalStateException("the pool is still running: call close() or terminate() before join()");
         }
+        LibraryLog.event(System.Logger.Level.DEBUG, "joining pool");
         engine.join(Deadline.FOREVER);
     }
 

@@ -56,6 +56,8 @@ public class Process implements Serializable {
     /** This JVM's process, as built from {@link Internals#task()}; rebuilt if the task is set later. */
     private static volatile JvmProcess jvmProcess;
     private static volatile Process parentView;
+    /** How often {@code join} on the parent process looks whether it has ended. */
+    private static final long PARENT_POLL_MILLIS = 5;
 
     private final Serializable target;
     private final Object[] args;
@@ -74,29 +76,29 @@ public class Process implements Serializable {
 
     /** A process whose target takes no arguments: {@code new Process(() -> work())}. */
     public Process(Target target) {
-        this(Context.DEFAULT, Objects.requireNonNull(target, "target"), new Object[0]);
+        this(Context.defaultContext(), Objects.requireNonNull(target, "target"), new Object[0]);
     }
 
     /** A process whose target takes one argument: {@code new Process((Integer n) -> printSquare(n), 10)}. */
     public <A> Process(Target1<A> target, A a) {
-        this(Context.DEFAULT, Objects.requireNonNull(target, "target"), new Object[] {a});
+        this(Context.defaultContext(), Objects.requireNonNull(target, "target"), new Object[] {a});
     }
 
     public <A, B> Process(Target2<A, B> target, A a, B b) {
-        this(Context.DEFAULT, Objects.requireNonNull(target, "target"), new Object[] {a, b});
+        this(Context.defaultContext(), Objects.requireNonNull(target, "target"), new Object[] {a, b});
     }
 
     public <A, B, C> Process(Target3<A, B, C> target, A a, B b, C c) {
-        this(Context.DEFAULT, Objects.requireNonNull(target, "target"), new Object[] {a, b, c});
+        this(Context.defaultContext(), Objects.requireNonNull(target, "target"), new Object[] {a, b, c});
     }
 
     public <A, B, C, D> Process(Target4<A, B, C, D> target, A a, B b, C c, D d) {
-        this(Context.DEFAULT, Objects.requireNonNull(target, "target"), new Object[] {a, b, c, d});
+        this(Context.defaultContext(), Objects.requireNonNull(target, "target"), new Object[] {a, b, c, d});
     }
 
     /** For subclasses that override {@link #run()}. */
     protected Process() {
-        this(Context.DEFAULT, null, new Object[0]);
+        this(Context.defaultContext(), null, new Object[0]);
     }
 
     /** A process of {@code context} ({@link Context#process}); {@code target} is a Target..Target4. */
@@ -181,7 +183,7 @@ public class Process implements Serializable {
         }
         ProcessTask task = new ProcessTask(name, daemon, identity.clone(),
                 getClass() == Process.class ? target : new OwnRun(this), args.clone());
-        Processes processes = launcher != null ? launcher : Context.DEFAULT.backend().processes();
+        Processes processes = launcher != null ? launcher : Context.PROCESS.backend().processes();
         started = processes.start(new ProcessSpec(task, transferredParts(), () -> runHere(task)));
         STARTED.add(this);
     }
@@ -198,6 +200,10 @@ public class Process implements Serializable {
 
     /** Waits until the child ends and everything it printed has been relayed. */
     public void join() throws InterruptedException {
+        if (this == parentView) {
+            awaitParentEnd(Deadline.FOREVER);
+            return;
+        }
         startedChild("join").join(Deadline.FOREVER);
     }
 
@@ -209,12 +215,44 @@ public class Process implements Serializable {
      */
     public boolean join(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
-        return startedChild("join").join(Deadline.deadlineAfter(timeout.isNegative() ? Duration.ZERO : timeout));
+        long deadline = Deadline.deadlineAfter(timeout.isNegative() ? Duration.ZERO : timeout);
+        if (this == parentView) {
+            return awaitParentEnd(deadline);
+        }
+        return startedChild("join").join(deadline);
+    }
+
+    /**
+     * {@code join} on {@link Multiprocessing#parentProcess()}, as Python's parent process object allows: waits
+     * until the parent has ended. The library ends a child shortly after its parent, so only code that is
+     * quick sees this return.
+     */
+    private boolean awaitParentEnd(long deadline) throws InterruptedException {
+        while (isParentAlive()) {
+            if (Deadline.hasPassed(deadline)) {
+                return false;
+            }
+            Thread.sleep(PARENT_POLL_MILLIS);
+        }
+        return true;
+    }
+
+    /**
+     * Whether the parent of this JVM still runs: this JVM is not yet re-parented. Unlike a look-up of the
+     * parent's pid, this is false as soon as the parent died, even while it is not yet reaped (a zombie
+     * looks alive) and after its pid was reused.
+     */
+    private boolean isParentAlive() {
+        long parent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+        return parent == viewedPid;
     }
 
     /** True from {@link #start()} until the child ends. */
     public boolean isAlive() {
         checkNotClosed();
+        if (this == parentView) {
+            return isParentAlive();
+        }
         if (viewedPid != null) {
             return viewedPid == Internals.pid() || ProcessHandle.of(viewedPid).map(ProcessHandle::isAlive).orElse(false);
         }
@@ -462,7 +500,7 @@ public class Process implements Serializable {
                 s.release();
             }
         }
-        for (StartedProcess s : Context.DEFAULT.backend().processes().running()) {
+        for (StartedProcess s : Context.PROCESS.backend().processes().running()) {
             if (!known.contains(s)) {
                 alive.add(new Process(s));
             }

@@ -42,7 +42,7 @@ public class Queue<T> implements Serializable {
 
     /** A queue holding at most {@code maxsize} items; 0 or less means unbounded, as in Python. */
     public Queue(int maxsize) {
-        this(Context.DEFAULT, maxsize);
+        this(Context.defaultContext(), maxsize);
     }
 
     Queue(Context context, int maxsize) {

@@ -14,7 +14,7 @@ public final class RLock extends SemLock {
 
     /** A recursive lock of the default context. */
     public RLock() {
-        this(Context.DEFAULT.backend().locks().rlock());
+        this(Context.defaultContext().backend().locks().rlock());
     }
 
     RLock(LockImpl impl) {

@@ -10,61 +10,61 @@ public final class RawArray {
 
     /** A shared int array of {@code length} zeros without a lock. */
     public static Array.OfInt ofInts(int length) {
-        return Context.DEFAULT.rawArray().ofInts(length);
+        return Context.defaultContext().rawArray().ofInts(length);
     }
 
     /** A shared int array holding a copy of {@code values}, without a lock. */
     public static Array.OfInt ofInts(int... values) {
-        return Context.DEFAULT.rawArray().ofInts(values);
+        return Context.defaultContext().rawArray().ofInts(values);
     }
 
     /** A shared long array of {@code length} zeros without a lock. */
     public static Array.OfLong ofLongs(int length) {
-        return Context.DEFAULT.rawArray().ofLongs(length);
+        return Context.defaultContext().rawArray().ofLongs(length);
     }
 
     /** A shared long array holding a copy of {@code values}, without a lock. */
     public static Array.OfLong ofLongs(long... values) {
-        return Context.DEFAULT.rawArray().ofLongs(values);
+        return Context.defaultContext().rawArray().ofLongs(values);
     }
 
     /** A shared double array of {@code length} zeros without a lock. */
     public static Array.OfDouble ofDoubles(int length) {
-        return Context.DEFAULT.rawArray().ofDoubles(length);
+        return Context.defaultContext().rawArray().ofDoubles(length);
     }
 
     /** A shared double array holding a copy of {@code values}, without a lock. */
     public static Array.OfDouble ofDoubles(double... values) {
-        return Context.DEFAULT.rawArray().ofDoubles(values);
+        return Context.defaultContext().rawArray().ofDoubles(values);
     }
 
     /** A shared byte array of {@code length} zeros without a lock. */
     public static Array.OfByte ofBytes(int length) {
-        return Context.DEFAULT.rawArray().ofBytes(length);
+        return Context.defaultContext().rawArray().ofBytes(length);
     }
 
     /** A shared byte array holding a copy of {@code values}, without a lock. */
     public static Array.OfByte ofBytes(byte... values) {
-        return Context.DEFAULT.rawArray().ofBytes(values);
+        return Context.defaultContext().rawArray().ofBytes(values);
     }
 
     /** A shared char array of {@code length} zeros without a lock. */
     public static Array.OfChar ofChars(int length) {
-        return Context.DEFAULT.rawArray().ofChars(length);
+        return Context.defaultContext().rawArray().ofChars(length);
     }
 
     /** A shared char array holding a copy of {@code values}, without a lock. */
     public static Array.OfChar ofChars(char... values) {
-        return Context.DEFAULT.rawArray().ofChars(values);
+        return Context.defaultContext().rawArray().ofChars(values);
     }
 
     /** A shared boolean array of {@code length} zeros without a lock. */
     public static Array.OfBoolean ofBooleans(int length) {
-        return Context.DEFAULT.rawArray().ofBooleans(length);
+        return Context.defaultContext().rawArray().ofBooleans(length);
     }
 
     /** A shared boolean array holding a copy of {@code values}, without a lock. */
     public static Array.OfBoolean ofBooleans(boolean... values) {
-        return Context.DEFAULT.rawArray().ofBooleans(values);
+        return Context.defaultContext().rawArray().ofBooleans(values);
     }
 }

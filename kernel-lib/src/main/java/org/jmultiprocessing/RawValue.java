@@ -9,26 +9,26 @@ public final class RawValue {
     }
 
     public static Value.OfInt ofInt(int initial) {
-        return Context.DEFAULT.rawValue().ofInt(initial);
+        return Context.defaultContext().rawValue().ofInt(initial);
     }
 
     public static Value.OfLong ofLong(long initial) {
-        return Context.DEFAULT.rawValue().ofLong(initial);
+        return Context.defaultContext().rawValue().ofLong(initial);
     }
 
     public static Value.OfDouble ofDouble(double initial) {
-        return Context.DEFAULT.rawValue().ofDouble(initial);
+        return Context.defaultContext().rawValue().ofDouble(initial);
     }
 
     public static Value.OfByte ofByte(byte initial) {
-        return Context.DEFAULT.rawValue().ofByte(initial);
+        return Context.defaultContext().rawValue().ofByte(initial);
     }
 
     public static Value.OfChar ofChar(char initial) {
-        return Context.DEFAULT.rawValue().ofChar(initial);
+        return Context.defaultContext().rawValue().ofChar(initial);
     }
 
     public static Value.OfBoolean ofBoolean(boolean initial) {
-        return Context.DEFAULT.rawValue().ofBoolean(initial);
+        return Context.defaultContext().rawValue().ofBoolean(initial);
     }
 }

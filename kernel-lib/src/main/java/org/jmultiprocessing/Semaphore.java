@@ -19,7 +19,7 @@ public class Semaphore extends SemLock {
 
     /** A semaphore of the default context with {@code value} permits. */
     public Semaphore(int value) {
-        this(Context.DEFAULT.backend().locks().semaphore(checkedValue(value)));
+        this(Context.defaultContext().backend().locks().semaphore(checkedValue(value)));
     }
 
     Semaphore(SemaphoreImpl impl) {

@@ -31,7 +31,7 @@ public final class ShareableList extends AbstractList<Object> implements RandomA
     private static final long serialVersionUID = 1L;
 
     /** Where lists lay out their items: the blocks of {@link SharedMemory}. */
-    private static final SharedBlocks BLOCKS = Context.DEFAULT.backend().memory();
+    private static final SharedBlocks BLOCKS = Context.PROCESS.backend().memory();
 
     private final SharedMemory shm;
     /** The items in {@code shm}'s memory: use only between {@code shm.enter()} and {@code shm.exit()}. */

@@ -36,7 +36,7 @@ import org.jmultiprocessing.spi.SharedBlocks;
 public final class SharedMemory implements Serializable {
     private static final long serialVersionUID = 1L;
     /** Blocks are an operating-system facility, not a context's: every context shares the default's. */
-    private static final SharedBlocks BLOCKS = Context.DEFAULT.backend().memory();
+    private static final SharedBlocks BLOCKS = Context.PROCESS.backend().memory();
     private static final Pattern VALID_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,200}");
     /** The largest size of a block, in bytes. */
     public static final int MAX_SIZE = BLOCKS.maxSize();

@@ -20,7 +20,7 @@ public final class SimpleQueue<T> implements Serializable {
     private final transient QueueChannel channel;
 
     public SimpleQueue() {
-        this(Context.DEFAULT);
+        this(Context.defaultContext());
     }
 
     SimpleQueue(Context context) {

@@ -79,32 +79,32 @@ public abstract class Value extends Cells {
 
     /** A shared int with a lock (Python's {@code Value}). */
     public static OfInt ofInt(int initial) {
-        return Context.DEFAULT.value().ofInt(initial);
+        return Context.defaultContext().value().ofInt(initial);
     }
 
     /** A shared long with a lock (Python's {@code Value}). */
     public static OfLong ofLong(long initial) {
-        return Context.DEFAULT.value().ofLong(initial);
+        return Context.defaultContext().value().ofLong(initial);
     }
 
     /** A shared double with a lock (Python's {@code Value}). */
     public static OfDouble ofDouble(double initial) {
-        return Context.DEFAULT.value().ofDouble(initial);
+        return Context.defaultContext().value().ofDouble(initial);
     }
 
     /** A shared byte with a lock (Python's {@code Value}). */
     public static OfByte ofByte(byte initial) {
-        return Context.DEFAULT.value().ofByte(initial);
+        return Context.defaultContext().value().ofByte(initial);
     }
 
     /** A shared char with a lock (Python's {@code Value}). */
     public static OfChar ofChar(char initial) {
-        return Context.DEFAULT.value().ofChar(initial);
+        return Context.defaultContext().value().ofChar(initial);
     }
 
     /** A shared boolean with a lock (Python's {@code Value}). */
     public static OfBoolean ofBoolean(boolean initial) {
-        return Context.DEFAULT.value().ofBoolean(initial);
+        return Context.defaultContext().value().ofBoolean(initial);
     }
 
     /** A shared int. */

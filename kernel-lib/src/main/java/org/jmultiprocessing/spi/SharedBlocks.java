@@ -30,6 +30,24 @@ public interface SharedBlocks {
     /** The list a {@code ShareableList} laid out in {@code memory}, a block's {@link Block#buffer()}. */
     ItemList list(ByteBuffer memory);
 
+    /**
+     * A new record of blocks to unlink together, Python's {@code SharedMemoryManager}'s bookkeeping: at
+     * {@link Owned#unlinkAll()}, at this process's exit, and when this process dies (then the process that
+     * started it unlinks them). A backend whose blocks cannot be tracked so keeps this default.
+     */
+    default Owned owned() {
+        throw new UnsupportedOperationException("these shared memory blocks cannot be tracked for a SharedMemoryManager");
+    }
+
+    /** Blocks made for one owner, unlinked together. */
+    interface Owned {
+        /** Records the block {@code name} (made by {@link #create}) as one to unlink. */
+        void add(String name);
+
+        /** Unlinks every block recorded; later calls do nothing. Processes attached keep their memory. */
+        void unlinkAll();
+    }
+
     /** One process's use of a block, until {@link #close()}. */
     interface Block {
         String name();

@@ -19,7 +19,7 @@ import java.util.Map;
  *
  * <pre>
  * prepare: int MAGIC | UTF sessionDir | int keyLength, key | UTF parentName | long parentPid
- *          | int patternLength, serial filter pattern (UTF-8, empty for none)
+ *          | int patternLength, serial filter pattern (UTF-8, empty for none) | UTF stderr log level (empty for off)
  *          | int n, n * UTF classpathEntry | int m, m * (UTF binaryName | int length | bytecode)
  * task:    int length | serialized notebook variables | int length | serialized ProcessTask
  * </pre>
@@ -27,9 +27,12 @@ import java.util.Map;
 public final class Bootstrap {
     static final int MAGIC = 0x4A4D5001;
 
-    /** @param serialFilter the user's deserialization filter ({@link Deserialization}), "" for none */
+    /**
+     * @param serialFilter the user's deserialization filter ({@link Deserialization}), "" for none
+     * @param logLevel     the level of the parent's stderr logging ({@code LibraryLog}), "" when off
+     */
     record Preparation(Path sessionDir, byte[] authKey, String parentName, long parentPid, String serialFilter,
-                       List<String> classpath, Map<String, byte[]> classes) {
+                       String logLevel, List<String> classpath, Map<String, byte[]> classes) {
     }
 
     private Bootstrap() {
@@ -42,6 +45,7 @@ public final class Bootstrap {
         out.writeUTF(p.parentName());
         out.writeLong(p.parentPid());
         writeBytes(out, p.serialFilter().getBytes(StandardCharsets.UTF_8));
+        out.writeUTF(p.logLevel());
         out.writeInt(p.classpath().size());
         for (String entry : p.classpath()) {
             out.writeUTF(entry);
@@ -58,12 +62,13 @@ public final class Bootstrap {
         String parentName = in.readUTF();
         long parentPid = in.readLong();
         String serialFilter = new String(readBytes(in), StandardCharsets.UTF_8);
+        String logLevel = in.readUTF();
         int n = in.readInt();
         List<String> classpath = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             classpath.add(in.readUTF());
         }
-        return new Preparation(dir, key, parentName, parentPid, serialFilter, classpath, readClasses(in));
+        return new Preparation(dir, key, parentName, parentPid, serialFilter, logLevel, classpath, readClasses(in));
     }
 
     static void writeClasses(DataOutputStream out, Map<String, byte[]> classes) throws IOException {

@@ -1,5 +1,6 @@
 package org.jmultiprocessing.internal.launch;
 
+import org.jmultiprocessing.internal.logging.LibraryLog;
 import org.jmultiprocessing.internal.runtime.ExitCodes;
 
 import org.jmultiprocessing.internal.codec.Deserialization;
@@ -91,6 +92,7 @@ public final class ChildMain {
         ProcessTask task;
         try {
             Deserialization.setUserFilter(preparation.serialFilter());
+            LibraryLog.inheritStderrLevel(preparation.logLevel());
             loader.restoreVariables(Bootstrap.readBytes(in));
             task = (ProcessTask) loader.deserialize(Bootstrap.readBytes(in));
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
@@ -118,7 +120,7 @@ public final class ChildMain {
         try (DataOutputStream out = new DataOutputStream(frames)) {
             long parentPid = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
             Bootstrap.writePreparation(out, new Bootstrap.Preparation(Paths.get(System.getProperty("java.io.tmpdir")),
-                    new byte[32], "MainProcess", parentPid, "", List.of(), Map.of()));
+                    new byte[32], "MainProcess", parentPid, "", "", List.of(), Map.of()));
             Bootstrap.writeBytes(out, PlainShipment.encodeVariables(Map.of()));
             ProcessTask training = new ProcessTask("Process-1", false, new int[] {1}, (Target) ChildMain::trainingTarget,
                     new Object[0]);

@@ -1,5 +1,6 @@
 package org.jmultiprocessing.internal.launch;
 
+import org.jmultiprocessing.internal.logging.LibraryLog;
 import org.jmultiprocessing.internal.runtime.ExitCodes;
 
 import org.jmultiprocessing.internal.codec.Deserialization;
@@ -21,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.jmultiprocessing.internal.display.TimelineRecorder;
+import org.jmultiprocessing.internal.shm.OwnedBlocks;
 import org.jmultiprocessing.internal.shm.Transfers;
 import org.jmultiprocessing.spi.Deadline;
 import org.jmultiprocessing.spi.ProcessTask;
@@ -51,7 +53,10 @@ public final class ChildProcess implements StartedProcess {
         this.control = handle.getOutputStream();
         this.daemon = daemon;
         this.stdout = OutputRelay.start(handle.getInputStream(), () -> System.out, name + "-stdout");
-        this.stderr = OutputRelay.start(handle.getErrorStream(), () -> System.err, name + "-stderr");
+        // A child that ends leaves no SharedMemoryManager blocks behind, also when it was killed.
+        long pid = handle.pid();
+        this.stderr = OutputRelay.start(handle.getErrorStream(), () -> System.err, name + "-stderr",
+                () -> OwnedBlocks.sweepOwnedBy(pid));
     }
 
     /**
@@ -72,7 +77,8 @@ public final class ChildProcess implements StartedProcess {
         CodeShipment shipment = CodeShipment.capture(task, labelledParts);
         Session session = Session.current();
         Bootstrap.Preparation preparation = new Bootstrap.Preparation(session.directory(), session.authKey(),
-                Internals.processName(), Internals.pid(), Deserialization.userFilterPattern(), shipment.classpath(), shipment.classes());
+                Internals.processName(), Internals.pid(), Deserialization.userFilterPattern(), LibraryLog.stderrLevelName(),
+                shipment.classpath(), shipment.classes());
         java.lang.Process handle;
         try {
             handle = Launcher.obtain();

@@ -18,12 +18,23 @@ import java.util.function.Supplier;
 final class OutputRelay {
     private final Thread thread;
 
-    private OutputRelay(InputStream from, Supplier<PrintStream> to, String threadName) {
-        thread = LibraryThreads.startDaemon(() -> copy(from, to), threadName);
+    private OutputRelay(InputStream from, Supplier<PrintStream> to, String threadName, Runnable atEnd) {
+        thread = LibraryThreads.startDaemon(() -> {
+            copy(from, to);
+            atEnd.run();
+        }, threadName);
     }
 
     static OutputRelay start(InputStream from, Supplier<PrintStream> to, String threadName) {
-        return new OutputRelay(from, to, threadName);
+        return new OutputRelay(from, to, threadName, () -> { });
+    }
+
+    /**
+     * A relay that runs {@code atEnd} once the child's end of the pipe is closed, which it is when the child
+     * has ended (however it ended), before {@link #awaitDrained} returns.
+     */
+    static OutputRelay start(InputStream from, Supplier<PrintStream> to, String threadName, Runnable atEnd) {
+        return new OutputRelay(from, to, threadName, atEnd);
     }
 
     /** Waits until the child's end of the pipe is closed and all it wrote has been printed. */

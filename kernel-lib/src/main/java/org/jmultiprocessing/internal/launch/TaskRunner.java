@@ -7,6 +7,7 @@ import org.jmultiprocessing.Target1;
 import org.jmultiprocessing.Target2;
 import org.jmultiprocessing.Target3;
 import org.jmultiprocessing.Target4;
+import org.jmultiprocessing.internal.logging.LibraryLog;
 import org.jmultiprocessing.internal.ship.ReflectiveTarget;
 import org.jmultiprocessing.spi.ProcessTask;
 
@@ -21,15 +22,21 @@ public final class TaskRunner {
 
     /** Runs {@code task}'s target with its arguments; returns the exit code. */
     public static int run(ProcessTask task) {
+        LibraryLog.event(System.Logger.Level.INFO, task.name(), "child process calling self.run()");
+        int code;
         try {
             call(task.target(), task.args());
-            return 0;
+            code = 0;
         } catch (Throwable t) {
             System.err.println("Process " + task.name() + ":");
             t.setStackTrace(userFrames(t.getStackTrace(), task.target()));
             t.printStackTrace();
-            return 1;
+            code = 1;
         }
+        if (LibraryLog.isOn(System.Logger.Level.INFO)) {
+            LibraryLog.event(System.Logger.Level.INFO, task.name(), "process exiting with exitcode " + code);
+        }
+        return code;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -16,7 +16,7 @@ import org.jmultiprocessing.spi.SharedBlocks;
  * the memory once the accesses in flight have exited, unless a buffer was handed out ({@link #keepMapped()}).
  */
 final class SharedBlock implements SharedBlocks.Block {
-    private static final String PREFIX = "shm-";
+    static final String PREFIX = "shm-";
 
     private final String name;
     private final SharedRegion region;

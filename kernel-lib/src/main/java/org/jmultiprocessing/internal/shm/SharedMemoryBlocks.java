@@ -36,6 +36,11 @@ public final class SharedMemoryBlocks implements SharedBlocks {
     }
 
     @Override
+    public Owned owned() {
+        return OwnedBlocks.create();
+    }
+
+    @Override
     public ListLayout layOut(List<?> items) {
         return new ShareableListLayout(items);
     }
