@@ -122,7 +122,6 @@ public final class Context {
                 + " (a backend adds its name by listing its class in META-INF/services/" + Backend.class.getName() + ")");
     }
 
-    /** The backend this context's objects run on. */
     /**
      * A context over {@code backend}, for a backend's own entry point (a cluster's {@code Cluster.startLocal(3)}
      * returns one): the same API as {@link Multiprocessing#getContext()}, on another mechanism.
