@@ -86,11 +86,14 @@ public final class NotebookSession implements AutoCloseable {
      * for the first of them.
      */
     public static NotebookSession connect(List<String> addresses, ClusterKey key, Duration timeout) {
-        HAZELCAST_LOG.setLevel(Level.WARNING);
+        // In a notebook, Hazelcast's warnings (a member's connection reset, with its stack trace) would fill the
+        // cell; what matters reaches the caller as the error of the call it broke.
+        HAZELCAST_LOG.setLevel(Level.SEVERE);
         ClientConfig config = new ClientConfig();
         config.setClusterName(key.clusterName());
         config.setProperty("hazelcast.logging.type", "jdk");
         config.getNetworkConfig().setAddresses(new ArrayList<>(addresses));
+        config.getSerializationConfig().setJavaSerializationFilterConfig(MemberConfig.serializationFilter());
         config.getConnectionStrategyConfig().getConnectionRetryConfig()
                 .setClusterConnectTimeoutMillis(timeout.toMillis());
         // The client's threads inherit the group of the thread that makes it: the library's, not a cell's.

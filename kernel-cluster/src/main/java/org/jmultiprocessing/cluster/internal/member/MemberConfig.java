@@ -63,9 +63,10 @@ public final class MemberConfig {
     /**
      * Hazelcast's Java serialization filter: only kernel-cluster's own types (the carrier task, and the data
      * structures' entry processors) and byte arrays; anything else is refused before it is read. A notebook's
-     * own objects travel inside sealed byte arrays and are read only after the seal is checked.
+     * own objects travel inside sealed byte arrays and are read only after the seal is checked. The notebook's
+     * client has the same filter: what comes back from members is byte arrays too.
      */
-    static JavaSerializationFilterConfig serializationFilter() {
+    public static JavaSerializationFilterConfig serializationFilter() {
         JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig().setDefaultsDisabled(true);
         filter.getWhitelist().addPrefixes("org.jmultiprocessing.cluster.internal.").addClasses("[B");
         return filter;
