@@ -129,7 +129,7 @@ class ClusterSecurityTest {
 
     private static byte[] envelope(Path mark) {
         Func<Object, String> function = x -> "read";
-        Object[] root = {function, false, new Object[] {new MarkingValue(mark.toString())}, null, 1L};
+        Object[] root = {function, false, new Object[] {new MarkingValue(mark.toString())}, null, 1L, null};
         byte[] shipment = Shipment.capture(root, Map.of("the chunk", root), "a test").toBytes();
         return new TaskEnvelope("forger", raw.getLocalEndpoint().getUuid(), 1, TaskEnvelope.POOL_CHUNK, shipment).toBytes();
     }

@@ -18,6 +18,7 @@ import org.jmultiprocessing.Target;
 import org.jmultiprocessing.WorkerDiedException;
 import org.jmultiprocessing.cluster.internal.client.NotebookSession;
 import org.jmultiprocessing.cluster.internal.client.TaskOutcomes;
+import org.jmultiprocessing.cluster.internal.task.ChunkValues;
 import org.jmultiprocessing.cluster.internal.task.TaskEnvelope;
 import org.jmultiprocessing.cluster.internal.task.TaskResult;
 import org.jmultiprocessing.spi.Deadline;
@@ -219,7 +220,7 @@ public final class ClusterPool implements WorkerPool {
         }
         Object[] values;
         try {
-            values = (Object[]) call.deserialize(result.body());
+            values = ChunkValues.decode(result.body(), call::deserialize);
         } catch (Exception | LinkageError e) {
             call.failed(chunk, new org.jmultiprocessing.TaskFailedException("the results of chunk " + chunk.index
                     + " from member " + NotebookSession.describe(member) + " cannot be read here: " + e, e));

@@ -1,5 +1,6 @@
 package org.jmultiprocessing.cluster.internal.task;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -145,7 +146,15 @@ public final class MemberSessions {
                         failed, where);
             }
         }
-        return TaskRunners.chunk(call[0], (Boolean) call[1], (Object[]) call[2], where);
+        Object[] items;
+        try {
+            items = call[2] != null ? (Object[]) call[2] : ChunkValues.decode((byte[]) call[5], bytes -> {
+                throw new IOException("packed items hold no serialized array");
+            });
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            return TaskRunners.failure(TaskResult.NOT_RECEIVED, "the member could not read the chunk's items: " + e, e, where);
+        }
+        return TaskRunners.chunk(call[0], (Boolean) call[1], items, where);
     }
 
     /** Runs a pool's initializer, once per pool on this member (Python runs it once per worker). */
