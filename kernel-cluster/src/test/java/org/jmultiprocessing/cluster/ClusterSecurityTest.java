@@ -24,7 +24,6 @@ import com.hazelcast.core.IExecutorService;
 import org.jmultiprocessing.Func;
 import org.jmultiprocessing.cluster.internal.ClusterKey;
 import org.jmultiprocessing.cluster.internal.ClusterRuntime;
-import org.jmultiprocessing.cluster.internal.member.MemberConfig;
 import org.jmultiprocessing.cluster.internal.task.CarrierTask;
 import org.jmultiprocessing.cluster.internal.task.TaskEnvelope;
 import org.jmultiprocessing.cluster.internal.task.TaskResult;
@@ -95,7 +94,7 @@ class ClusterSecurityTest {
     }
 
     private static IExecutorService executor() {
-        return raw.getExecutorService(MemberConfig.EXECUTOR);
+        return raw.getExecutorService(CarrierTask.EXECUTOR);
     }
 
     private static Member anyMember() {

@@ -74,7 +74,7 @@ public final class NotebookSession implements AutoCloseable {
         new SecureRandom().nextBytes(id);
         this.session = HexFormat.of().formatHex(id);
         this.clientUuid = client.getLocalEndpoint().getUuid();
-        this.executor = client.getExecutorService(MemberConfig.EXECUTOR);
+        this.executor = client.getExecutorService(CarrierTask.EXECUTOR);
         this.attachment = new ClusterRuntime.Attachment(client, key);
         client.<String, byte[]>getMap(MemberSessions.REGISTRY)
                 .set(session, key.seal(clientUuid.toString().getBytes(StandardCharsets.UTF_8)));

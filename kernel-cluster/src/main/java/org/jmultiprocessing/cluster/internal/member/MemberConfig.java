@@ -8,6 +8,7 @@ import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import org.jmultiprocessing.cluster.internal.ClusterKey;
+import org.jmultiprocessing.cluster.internal.task.CarrierTask;
 
 /**
  * A member's Hazelcast configuration: the cluster named after its key (clusters with different keys never
@@ -17,8 +18,6 @@ import org.jmultiprocessing.cluster.internal.ClusterKey;
 public final class MemberConfig {
     /** The member attribute holding the member's pid. */
     public static final String PID_ATTRIBUTE = "jmp.pid";
-    /** The executor that runs notebook tasks. */
-    public static final String EXECUTOR = "jmp.tasks";
     /** The port a member takes when none is given. */
     public static final int DEFAULT_PORT = 5701;
     /**
@@ -54,7 +53,7 @@ public final class MemberConfig {
         // One address at a time: a range ("host:5701-5703") with interfaces enabled kills the member.
         join.forEach(address -> joining.getTcpIpConfig().addMember(address));
 
-        config.addExecutorConfig(new ExecutorConfig(EXECUTOR).setPoolSize(EXECUTOR_THREADS).setQueueCapacity(0)
+        config.addExecutorConfig(new ExecutorConfig(CarrierTask.EXECUTOR).setPoolSize(EXECUTOR_THREADS).setQueueCapacity(0)
                 .setStatisticsEnabled(false));
         config.getSerializationConfig().setJavaSerializationFilterConfig(serializationFilter());
         return config;

@@ -24,8 +24,8 @@ final class ChunkTask {
     final byte[] shipment;
     final Set<UUID> avoid = new HashSet<>();
     final List<String> lostOn = new ArrayList<>();
-    /** The attempt now on a member, to cancel; guarded by the call. */
-    NotebookSession.Submitted running;
+    /** The attempt now on a member, for a thread that cancels the call. */
+    volatile NotebookSession.Submitted running;
 
     private ChunkTask(ClusterCall call, int index, int size, byte[] shipment) {
         this.call = call;
