@@ -245,6 +245,7 @@ public final class NotebookSession implements AutoCloseable {
         } catch (RuntimeException e) {
             // Already disconnected.
         }
-        completions.shutdown();
+        // The completion threads stay: the calls the shutdown failed still complete on them (and release their
+        // pools); idle, they end within a minute.
     }
 }
