@@ -143,8 +143,9 @@ final class ClusterProcess implements StartedProcess {
     private void stop(int code) {
         if (isAlive()) {
             session.relay().silence(taskId);
-            submitted.cancel();
+            // Ended first: the cancelled future completes at once, and must not be read as a failure.
             end(code);
+            submitted.cancel();
         }
     }
 
