@@ -34,7 +34,7 @@ import org.jmultiprocessing.cluster.internal.task.CarrierTask;
 import org.jmultiprocessing.cluster.internal.task.MemberSessions;
 import org.jmultiprocessing.cluster.internal.task.TaskEnvelope;
 import org.jmultiprocessing.cluster.internal.task.TaskResult;
-import org.jmultiprocessing.internal.runtime.LibraryThreads;
+import org.jmultiprocessing.spi.support.BackendThreads;
 
 /**
  * A notebook's session on a cluster: its Hazelcast client, the session id its objects are named under, the
@@ -58,7 +58,7 @@ public final class NotebookSession implements AutoCloseable {
     private final ThreadLocal<Boolean> ownThread = new ThreadLocal<>();
     /** Runs the completion of tasks (decoding results, users' callbacks): never Hazelcast's own threads. */
     private final ExecutorService completions = Executors.newCachedThreadPool(task -> {
-        Thread thread = LibraryThreads.unstarted(() -> {
+        Thread thread = BackendThreads.unstarted(() -> {
             ownThread.set(Boolean.TRUE);
             task.run();
         }, "jmp-cluster-results");
@@ -98,7 +98,7 @@ public final class NotebookSession implements AutoCloseable {
                 .setClusterConnectTimeoutMillis(timeout.toMillis());
         // The client's threads inherit the group of the thread that makes it: the library's, not a cell's.
         CompletableFuture<HazelcastInstance> made = new CompletableFuture<>();
-        LibraryThreads.startDaemon(() -> {
+        BackendThreads.startDaemon(() -> {
             try {
                 made.complete(HazelcastClient.newHazelcastClient(config));
             } catch (Throwable t) {

@@ -12,7 +12,7 @@ import org.jmultiprocessing.NotTransferableException;
 import org.jmultiprocessing.RemoteTraceback;
 import org.jmultiprocessing.TaskFailedException;
 import org.jmultiprocessing.cluster.internal.task.TaskResult;
-import org.jmultiprocessing.internal.codec.Deserialization;
+import org.jmultiprocessing.spi.ship.Serialized;
 
 /** Turns what came back for a task into what the caller sees. */
 public final class TaskOutcomes {
@@ -50,7 +50,7 @@ public final class TaskOutcomes {
             case TaskResult.RAISED -> {
                 if (result.body().length > 0) {
                     try {
-                        Throwable t = (Throwable) Deserialization.read(result.body(), 0, result.body().length, loader);
+                        Throwable t = (Throwable) Serialized.read(result.body(), 0, result.body().length, loader);
                         if (traceback != null && !hasTraceback(t)) {
                             t.addSuppressed(traceback);
                         }
@@ -93,7 +93,7 @@ public final class TaskOutcomes {
             return null;
         }
         try {
-            return (RemoteTraceback) Deserialization.read(result.traceback(), 0, result.traceback().length, loader);
+            return (RemoteTraceback) Serialized.read(result.traceback(), 0, result.traceback().length, loader);
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             return null;
         }

@@ -22,7 +22,7 @@ import com.hazelcast.core.Hazelcast;
 import org.jmultiprocessing.Context;
 import org.jmultiprocessing.cluster.internal.ClusterKey;
 import org.jmultiprocessing.cluster.internal.member.MemberMain;
-import org.jmultiprocessing.internal.runtime.LibraryThreads;
+import org.jmultiprocessing.spi.support.BackendThreads;
 
 /**
  * Member JVMs started on this machine as children of this JVM, on 127.0.0.1 at free ports, each given the
@@ -104,7 +104,7 @@ public final class LocalMembers implements AutoCloseable {
         processes.add(process);
         Deque<String> lines = new ArrayDeque<>();
         output.add(lines);
-        LibraryThreads.startDaemon(() -> keep(process, lines), "jmp-cluster-member-output-" + (index + 1));
+        BackendThreads.startDaemon(() -> keep(process, lines), "jmp-cluster-member-output-" + (index + 1));
         OutputStream stdin = process.getOutputStream();
         stdin.write((key.toHex() + "\n").getBytes(StandardCharsets.UTF_8));
         stdin.flush();

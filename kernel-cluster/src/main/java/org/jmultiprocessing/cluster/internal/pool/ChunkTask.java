@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jmultiprocessing.cluster.internal.client.NotebookSession;
-import org.jmultiprocessing.cluster.internal.task.ChunkValues;
+import org.jmultiprocessing.spi.ship.PackedValues;
 import org.jmultiprocessing.spi.ship.Shipment;
 
 /**
@@ -40,7 +40,7 @@ final class ChunkTask {
      */
     static ChunkTask ship(ClusterCall call, int index, Object[] items, int firstItem) {
         ClusterPool pool = call.pool;
-        byte[] packed = call.starred ? null : ChunkValues.packedOrNull(items);
+        byte[] packed = call.starred ? null : PackedValues.packedOrNull(items);
         Object[] root = {call.function, call.starred, packed == null ? items : null, pool.initializer(), pool.id(), packed};
         Map<String, Object> labelled = new LinkedHashMap<>();
         labelled.put("the function", call.function);

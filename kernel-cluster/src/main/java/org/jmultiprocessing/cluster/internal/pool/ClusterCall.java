@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jmultiprocessing.cluster.internal.client.NotebookSession;
-import org.jmultiprocessing.internal.codec.Deserialization;
+import org.jmultiprocessing.spi.ship.Serialized;
 import org.jmultiprocessing.spi.JobProgress;
 import org.jmultiprocessing.spi.PoolCall;
 
@@ -43,7 +43,7 @@ abstract class ClusterCall implements PoolCall {
     /** Reads results with the loader of the caller's function, which knows the notebook's classes. */
     Object deserialize(byte[] bytes) throws IOException, ClassNotFoundException {
         ClassLoader resolving = loader != null ? loader : Thread.currentThread().getContextClassLoader();
-        return Deserialization.read(bytes, 0, bytes.length, resolving);
+        return Serialized.read(bytes, 0, bytes.length, resolving);
     }
 
     /** Asks the members running this call's chunks to interrupt them. */

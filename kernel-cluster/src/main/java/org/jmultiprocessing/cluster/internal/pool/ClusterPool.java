@@ -19,7 +19,7 @@ import org.jmultiprocessing.Target;
 import org.jmultiprocessing.WorkerDiedException;
 import org.jmultiprocessing.cluster.internal.client.NotebookSession;
 import org.jmultiprocessing.cluster.internal.client.TaskOutcomes;
-import org.jmultiprocessing.cluster.internal.task.ChunkValues;
+import org.jmultiprocessing.spi.ship.PackedValues;
 import org.jmultiprocessing.cluster.internal.task.TaskEnvelope;
 import org.jmultiprocessing.cluster.internal.task.TaskResult;
 import org.jmultiprocessing.spi.Deadline;
@@ -232,7 +232,7 @@ public final class ClusterPool implements WorkerPool {
         }
         Object[] values;
         try {
-            values = ChunkValues.decode(result.body(), call::deserialize);
+            values = PackedValues.decode(result.body(), call::deserialize);
         } catch (Exception | LinkageError e) {
             call.failed(chunk, new org.jmultiprocessing.TaskFailedException("the results of chunk " + chunk.index
                     + " from member " + NotebookSession.describe(member) + " cannot be read here: " + e, e));

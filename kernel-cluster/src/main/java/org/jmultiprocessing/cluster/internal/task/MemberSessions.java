@@ -26,6 +26,7 @@ import org.jmultiprocessing.Target;
 import org.jmultiprocessing.spi.ProcessTask;
 import org.jmultiprocessing.spi.ship.Receiver;
 import org.jmultiprocessing.spi.ship.Shipment;
+import org.jmultiprocessing.spi.ship.PackedValues;
 
 /**
  * The notebook sessions a member serves. Each session has its own class loader (a {@link Receiver}): two
@@ -163,7 +164,7 @@ public final class MemberSessions {
         }
         Object[] items;
         try {
-            items = call[2] != null ? (Object[]) call[2] : ChunkValues.decode((byte[]) call[5], bytes -> {
+            items = call[2] != null ? (Object[]) call[2] : PackedValues.decode((byte[]) call[5], bytes -> {
                 throw new IOException("packed items hold no serialized array");
             });
         } catch (IOException | ClassNotFoundException | RuntimeException e) {

@@ -14,7 +14,7 @@ import java.util.UUID;
  * with it), what kind of task it is, and the {@code Shipment} bytes of its code and data.
  *
  * @param kind {@link #POOL_CHUNK} (the shipment is {@code Object[] {function, starred, items, initializer,
- *             pool id, packed items}}: the items in the shipment, or packed (see {@link ChunkValues})) or
+ *             pool id, packed items}}: the items in the shipment, or packed (see {@link org.jmultiprocessing.spi.ship.PackedValues})) or
  *             {@link #PROCESS} (a {@code ProcessTask})
  */
 public record TaskEnvelope(String session, UUID client, long taskId, byte kind, byte[] shipment) {

@@ -12,9 +12,10 @@ import org.jmultiprocessing.Func;
 import org.jmultiprocessing.Func2;
 import org.jmultiprocessing.Func3;
 import org.jmultiprocessing.RemoteTraceback;
-import org.jmultiprocessing.internal.launch.TaskRunner;
-import org.jmultiprocessing.internal.ship.TransferPath;
 import org.jmultiprocessing.spi.ProcessTask;
+import org.jmultiprocessing.spi.ship.PackedValues;
+import org.jmultiprocessing.spi.ship.ReceivedTasks;
+import org.jmultiprocessing.spi.ship.Serialized;
 
 /** Runs what a task carries on a member: a pool chunk's calls, or a process's target. */
 final class TaskRunners {
@@ -25,7 +26,7 @@ final class TaskRunners {
 
     /** Runs a process (kernel-lib's runner: a traceback printed as for a child JVM, exit code 0 or 1). */
     static TaskResult process(ProcessTask task) {
-        int exitCode = TaskRunner.run(task);
+        int exitCode = ReceivedTasks.run(task);
         return new TaskResult(TaskResult.EXITED, 0, exitCode, new byte[0], new byte[0], "", PID);
     }
 
@@ -40,10 +41,10 @@ final class TaskRunners {
             }
         }
         try {
-            byte[] body = ChunkValues.encode(results, () -> serialize(results));
+            byte[] body = PackedValues.encode(results, () -> serialize(results));
             return new TaskResult(TaskResult.RESULTS, 0, 0, body, new byte[0], "", PID);
         } catch (IOException | RuntimeException e) {
-            String path = TransferPath.find(Map.of("the result", (Object) Arrays.asList(results)));
+            String path = Serialized.whereNotSerializable(Map.of("the result", (Object) Arrays.asList(results)));
             return failure(TaskResult.RESULT_NOT_TRANSFERABLE, path != null ? path : e.toString(), e, where);
         }
     }
