@@ -1,0 +1,77 @@
+package org.jmultiprocessing.cluster.internal.lock;
+
+import java.io.Serializable;
+
+import org.jmultiprocessing.cluster.internal.shared.SealedStep;
+import org.jmultiprocessing.cluster.internal.shared.Site;
+import org.jmultiprocessing.spi.ConditionImpl;
+import org.jmultiprocessing.spi.LockImpl;
+import org.jmultiprocessing.spi.Rebuild;
+
+/**
+ * A {@code Condition}'s waiters in the cluster: each wait takes a ticket in a sealed entry (before releasing
+ * the lock, so a signal sent after the release reaches it), and ends when its ticket is signalled or the
+ * deadline passes.
+ */
+final class ClusterCondition implements ConditionImpl {
+    private final Site site;
+    private final String name;
+
+    ClusterCondition(Site site, String name) {
+        this.site = site;
+        this.name = name;
+    }
+
+    static ClusterCondition create(Site site) {
+        String name = site.newName("condition");
+        site.sync().set(name, site.key().seal(ConditionStep.empty()));
+        return new ClusterCondition(site, name);
+    }
+
+    private long step(ConditionStep.Op op, long argument) {
+        Long result = site.sync().executeOnKey(name, new ConditionStep(op, argument));
+        return result;
+    }
+
+    @Override
+    public boolean await(LockImpl lock, long deadline) {
+        long ticket = step(ConditionStep.Op.ENLIST, 0);
+        int depth = lock.releaseFully();
+        boolean signalled = false;
+        try {
+            signalled = site.syncChanges().awaitSuccess(() -> step(ConditionStep.Op.COLLECT, ticket) == 1, deadline);
+        } finally {
+            if (!signalled) {
+                // A signal may have come between the last look and now: it counts, as it would in Python.
+                signalled = step(ConditionStep.Op.LEAVE, ticket) == 1;
+            }
+            lock.reacquire(depth);
+        }
+        return signalled;
+    }
+
+    @Override
+    public void signal(int n) {
+        step(ConditionStep.Op.SIGNAL, n);
+    }
+
+    @Override
+    public int waiting() {
+        byte[] sealed = site.sync().get(name);
+        if (sealed == null) {
+            throw SealedStep.gone(name);
+        }
+        return ConditionStep.waiting(site.key().open(sealed));
+    }
+
+    @Override
+    public Object transit(Rebuild<ConditionImpl> rebuild) {
+        return new Handle(site.session(), name, rebuild);
+    }
+
+    private record Handle(String session, String name, Rebuild<ConditionImpl> rebuild) implements Serializable {
+        private Object readResolve() {
+            return rebuild.around(new ClusterCondition(Site.arrived(session), name));
+        }
+    }
+}

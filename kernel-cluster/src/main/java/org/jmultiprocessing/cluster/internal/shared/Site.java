@@ -1,0 +1,62 @@
+package org.jmultiprocessing.cluster.internal.shared;
+
+import java.util.Objects;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+
+import org.jmultiprocessing.cluster.internal.ClusterKey;
+import org.jmultiprocessing.cluster.internal.ClusterRuntime;
+
+/**
+ * Where a shared object lives: this JVM's attachment to the cluster and the notebook session that owns the
+ * object. A shared object that travels carries the session and its name, and makes a new site from
+ * {@link ClusterRuntime#current()} where it arrives.
+ */
+public record Site(ClusterRuntime.Attachment attachment, String session) {
+    public Site {
+        Objects.requireNonNull(attachment, "attachment");
+        Objects.requireNonNull(session, "session");
+    }
+
+    /** The site of {@code session} in this JVM, for an object that arrived here. */
+    public static Site arrived(String session) {
+        return new Site(ClusterRuntime.current(), session);
+    }
+
+    public HazelcastInstance hazelcast() {
+        return attachment.hazelcast();
+    }
+
+    public ClusterKey key() {
+        return attachment.key();
+    }
+
+    /** The session's map of small states: locks, semaphores, conditions, events, values (see {@link ObjectNames#syncMap}). */
+    public IMap<String, byte[]> sync() {
+        return hazelcast().getMap(ObjectNames.syncMap(session));
+    }
+
+    /** The changes of {@link #sync()}, for waiting. */
+    public Changes syncChanges() {
+        return MapWatch.of(hazelcast(), sync());
+    }
+
+    /** A new name for an object of {@code kind} in the session. */
+    public String newName(String kind) {
+        return ObjectNames.next(session, kind);
+    }
+
+    /**
+     * The calling thread as a lock's owner: this JVM's endpoint in the cluster and the thread's id, as the
+     * local backends name a holder by process and thread.
+     */
+    public String threadToken() {
+        return hazelcast().getLocalEndpoint().getUuid() + "/" + Thread.currentThread().getId();
+    }
+
+    /** Whether a {@link #threadToken()} was made in this JVM. */
+    public boolean isLocal(String token) {
+        return token.startsWith(hazelcast().getLocalEndpoint().getUuid() + "/");
+    }
+}
