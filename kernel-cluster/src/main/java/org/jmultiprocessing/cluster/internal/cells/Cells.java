@@ -71,12 +71,11 @@ final class Cells {
     }
 
     long get(int index) {
-        Long bits = site.sync().executeOnKey(name, new CellRead(index, elementSize));
-        return bits;
+        return site.step(name, new CellRead(index, elementSize));
     }
 
     void set(int index, long bits) {
-        site.sync().executeOnKey(name, new CellWrite(CellWrite.Op.SET, index, elementSize, bits));
+        site.step(name, new CellWrite(CellWrite.Op.SET, index, elementSize, bits));
     }
 
     /** Adds under the lock when there is one, so that it composes with code holding it. */
@@ -93,8 +92,7 @@ final class Cells {
     }
 
     private long write(CellWrite.Op op, long deltaBits) {
-        Long bits = site.sync().executeOnKey(name, new CellWrite(op, 0, elementSize, deltaBits));
-        return bits;
+        return site.step(name, new CellWrite(op, 0, elementSize, deltaBits));
     }
 
     /** What travels: the names, reattached where it arrives. */

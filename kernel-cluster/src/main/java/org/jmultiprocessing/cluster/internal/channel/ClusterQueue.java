@@ -135,7 +135,7 @@ final class ClusterQueue implements JoinableQueueChannel {
     @Override
     public boolean join(long deadline) {
         checkOpen();
-        return site.syncChanges().awaitSuccess(() -> unfinished.state().value() == 0, deadline);
+        return site.syncChanges(unfinished.name()).awaitSuccess(() -> unfinished.state().value() == 0, deadline);
     }
 
     @Override

@@ -29,8 +29,7 @@ final class ClusterCondition implements ConditionImpl {
     }
 
     private long step(ConditionStep.Op op, long argument) {
-        Long result = site.sync().executeOnKey(name, new ConditionStep(op, argument));
-        return result;
+        return site.step(name, new ConditionStep(op, argument));
     }
 
     @Override
@@ -39,13 +38,21 @@ final class ClusterCondition implements ConditionImpl {
         int depth = lock.releaseFully();
         boolean signalled = false;
         try {
-            signalled = site.syncChanges().awaitSuccess(() -> step(ConditionStep.Op.COLLECT, ticket) == 1, deadline);
+            signalled = site.syncChanges(name).awaitSuccess(() -> step(ConditionStep.Op.COLLECT, ticket) == 1, deadline);
         } finally {
-            if (!signalled) {
-                // A signal may have come between the last look and now: it counts, as it would in Python.
-                signalled = step(ConditionStep.Op.LEAVE, ticket) == 1;
+            // An interrupt ends the wait, not the clean-up: the ticket must go and the lock come back.
+            boolean interrupted = Thread.interrupted();
+            try {
+                if (!signalled) {
+                    // A signal may have come between the last look and now: it counts, as it would in Python.
+                    signalled = step(ConditionStep.Op.LEAVE, ticket) == 1;
+                }
+                lock.reacquire(depth);
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
-            lock.reacquire(depth);
         }
         return signalled;
     }

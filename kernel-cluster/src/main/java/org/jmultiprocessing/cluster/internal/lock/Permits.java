@@ -39,13 +39,11 @@ public final class Permits {
     }
 
     private long step(PermitStep.Op op, int argument) {
-        Long result = site.sync().executeOnKey(name,
-                new PermitStep(op, site.threadToken(), Thread.currentThread().getName(), argument));
-        return result;
+        return site.step(name, new PermitStep(op, site.threadToken(), Thread.currentThread().getName(), argument));
     }
 
     private boolean await(PermitStep.Op op, int argument, long deadline) {
-        return site.syncChanges().awaitSuccess(() -> step(op, argument) == 1, deadline);
+        return site.syncChanges(name).awaitSuccess(() -> step(op, argument) == 1, deadline);
     }
 
     /** Takes a permit for the calling thread, waiting until {@code deadline}. */
@@ -109,11 +107,19 @@ public final class Permits {
         return "held by " + describeOwner(state) + "; the current thread is '" + Thread.currentThread().getName() + "'";
     }
 
+    /** As the local backends word it; a thread of another JVM is named with that JVM's cluster endpoint. */
     String describeOwner(PermitState state) {
-        String thread = "thread '" + state.ownerName() + "'";
-        if (site.isLocal(state.owner())) {
-            return thread;
+        int slash = state.owner().indexOf('/');
+        if (!site.isLocal(state.owner())) {
+            return "thread '" + state.ownerName() + "' of cluster endpoint " + state.owner().substring(0, slash);
         }
-        return thread + " of cluster endpoint " + state.owner().substring(0, state.owner().indexOf('/'));
+        long threadId = Long.parseLong(state.owner().substring(slash + 1));
+        // Only an error or a toString() gets here, so listing every thread costs nothing that matters.
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getId() == threadId) {
+                return "thread '" + thread.getName() + "'";
+            }
+        }
+        return "thread id " + threadId + ", which has ended";
     }
 }

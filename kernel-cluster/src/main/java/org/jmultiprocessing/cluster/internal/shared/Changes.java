@@ -27,6 +27,18 @@ public final class Changes {
         }
     }
 
+    private static boolean attempt(BooleanSupplier attempt) {
+        try {
+            return attempt.getAsBoolean();
+        } catch (RuntimeException e) {
+            CancellationException interrupted = Calls.interruption(e);
+            if (interrupted != null) {
+                throw interrupted;
+            }
+            throw e;
+        }
+    }
+
     /**
      * Calls {@code attempt} until it returns true or {@code deadline} passes (one attempt even when it has
      * passed); returns whether it succeeded. An interrupt ends the wait with a {@link CancellationException},
@@ -38,7 +50,10 @@ public final class Changes {
             synchronized (monitor) {
                 seen = count;
             }
-            if (attempt.getAsBoolean()) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("interrupted while waiting");
+            }
+            if (attempt(attempt)) {
                 return true;
             }
             if (Deadline.hasPassed(deadline)) {

@@ -10,43 +10,60 @@ import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 
-/** The {@link Changes} of IMap entries: one entry listener per map and JVM, whose events wake that map's waiters. */
+/**
+ * The {@link Changes} of IMap entries: one entry listener per map and JVM, whose events wake the waiters of
+ * the entry that changed.
+ */
 public final class MapWatch {
-    private static final Map<HazelcastInstance, Map<String, Changes>> WATCHES = new ConcurrentHashMap<>();
+    private static final Map<HazelcastInstance, Map<String, MapWatch>> WATCHES = new ConcurrentHashMap<>();
+
+    private final Map<Object, Changes> byKey = new ConcurrentHashMap<>();
 
     private MapWatch() {
     }
 
-    /** The changes of {@code map} seen in this JVM; registers its listener on first use. */
-    public static Changes of(HazelcastInstance hazelcast, IMap<?, ?> map) {
+    /** The watch of {@code map} in this JVM; registers its listener on first use. */
+    public static MapWatch of(HazelcastInstance hazelcast, IMap<?, ?> map) {
         return WATCHES.computeIfAbsent(hazelcast, h -> new ConcurrentHashMap<>())
                 .computeIfAbsent(map.getName(), name -> {
-                    Changes changes = new Changes();
-                    map.addEntryListener(new Listener(changes), false);
-                    return changes;
+                    MapWatch watch = new MapWatch();
+                    map.addEntryListener(new Listener(watch), false);
+                    return watch;
                 });
     }
 
-    /** Forgets the listeners' state of an instance that was shut down. */
+    /** The changes of the entry {@code key}. */
+    public Changes of(Object key) {
+        return byKey.computeIfAbsent(key, k -> new Changes());
+    }
+
+    private void changed(Object key) {
+        Changes changes = byKey.get(key);
+        if (changes != null) {
+            changes.changed();
+        }
+    }
+
+    /** Forgets the watches of an instance that was shut down. */
     public static void forget(HazelcastInstance hazelcast) {
         WATCHES.remove(hazelcast);
     }
 
-    private record Listener(Changes changes) implements EntryAddedListener<Object, Object>,
+    private record Listener(MapWatch watch) implements EntryAddedListener<Object, Object>,
             EntryUpdatedListener<Object, Object>, EntryRemovedListener<Object, Object> {
         @Override
         public void entryAdded(EntryEvent<Object, Object> event) {
-            changes.changed();
+            watch.changed(event.getKey());
         }
 
         @Override
         public void entryUpdated(EntryEvent<Object, Object> event) {
-            changes.changed();
+            watch.changed(event.getKey());
         }
 
         @Override
         public void entryRemoved(EntryEvent<Object, Object> event) {
-            changes.changed();
+            watch.changed(event.getKey());
         }
     }
 }

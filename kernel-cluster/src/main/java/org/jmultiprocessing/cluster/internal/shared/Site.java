@@ -37,9 +37,14 @@ public record Site(ClusterRuntime.Attachment attachment, String session) {
         return hazelcast().getMap(ObjectNames.syncMap(session));
     }
 
-    /** The changes of {@link #sync()}, for waiting. */
-    public Changes syncChanges() {
-        return MapWatch.of(hazelcast(), sync());
+    /** The changes of the entry {@code name} of {@link #sync()}, for waiting. */
+    public Changes syncChanges(String name) {
+        return MapWatch.of(hazelcast(), sync()).of(name);
+    }
+
+    /** Runs {@code step} on the entry {@code name} of {@link #sync()}, uninterruptibly (see {@link Calls}). */
+    public <R> R step(String name, SealedStep<R> step) {
+        return Calls.await(sync().submitToKey(name, step));
     }
 
     /** A new name for an object of {@code kind} in the session. */

@@ -54,7 +54,7 @@ public final class ClusterSignals implements Signals {
 
         @Override
         public boolean awaitUntil(long deadline) {
-            return site.syncChanges().awaitSuccess(this::isSet, deadline);
+            return site.syncChanges(name).awaitSuccess(this::isSet, deadline);
         }
 
         @Override
