@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -13,9 +14,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Chooses what of kernel-lib's behaviour suite this module runs on the cluster context: the tests that take
  * their context from {@code BothContexts#both}, except the few listed here with why. Registered through JUnit's
- * extension auto-detection, it leaves this module's own tests alone.
+ * extension auto-detection, it leaves this module's own tests alone, and has the suite's classes share the
+ * {@link SharedCluster} (closed when the run ends).
  */
-public final class ClusterSuiteScope implements ExecutionCondition {
+public final class ClusterSuiteScope implements ExecutionCondition, BeforeAllCallback {
     private static final String SUITE_PACKAGE = "org.jmultiprocessing";
 
     private static final String SIZED_FOR_MEMORY = "sized for shared memory: its hundreds of thousands of operations"
@@ -29,6 +31,13 @@ public final class ClusterSuiteScope implements ExecutionCondition {
             SIZED_FOR_MEMORY + "ClusterValueTest checks that no increment is lost at cluster size",
             "ValueTest#shouldLoseNoIncrementOfALockedValueAddedToByFourThreads",
             SIZED_FOR_MEMORY + "ClusterValueTest checks locked increments at cluster size");
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (context.getRequiredTestClass().getPackageName().equals(SUITE_PACKAGE)) {
+            new SharedCluster().beforeAll(context);
+        }
+    }
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {

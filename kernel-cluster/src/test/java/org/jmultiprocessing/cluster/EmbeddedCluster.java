@@ -5,6 +5,7 @@ import java.util.UUID;
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
@@ -16,8 +17,8 @@ import org.jmultiprocessing.cluster.internal.ClusterRuntime;
 
 /**
  * One Hazelcast member started in the test JVM (TCP-IP on 127.0.0.1, multicast off, a cluster name of its
- * own so that no other cluster on this machine joins it) and a client of it, shared by every test of this
- * JVM and shut down when it exits. The backend under test runs on the client, as in a notebook; the member
+ * own so that no other cluster on this machine joins it, the members' serialization filter) and a client of
+ * it, shared by every test of this JVM and shut down when it exits. The backend under test runs on the client, as in a notebook; the member
  * runs the entry processors, with the same key installed.
  */
 public final class EmbeddedCluster {
@@ -39,6 +40,10 @@ public final class EmbeddedCluster {
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(true).addMember("127.0.0.1");
+        // As on real members: Java serialization for kernel-cluster's classes and byte arrays only.
+        JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig().setDefaultsDisabled(true);
+        filter.getWhitelist().addPrefixes("org.jmultiprocessing.cluster.internal.").addClasses("[B");
+        config.getSerializationConfig().setJavaSerializationFilterConfig(filter);
         member = Hazelcast.newHazelcastInstance(config);
         int port = member.getCluster().getLocalMember().getAddress().getPort();
         ClientConfig clientConfig = new ClientConfig().setClusterName(clusterName);

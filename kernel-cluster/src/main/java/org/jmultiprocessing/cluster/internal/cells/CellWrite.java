@@ -8,14 +8,18 @@ import org.jmultiprocessing.cluster.internal.shared.SealedStep;
 final class CellWrite extends SealedStep<Long> {
     private static final long serialVersionUID = 1L;
 
-    enum Op { SET, ADD_INT, ADD_LONG, ADD_DOUBLE }
+    // Numbers, not an enum: a member's serialization filter admits kernel-cluster's classes only.
+    static final int SET = 0;
+    static final int ADD_INT = 1;
+    static final int ADD_LONG = 2;
+    static final int ADD_DOUBLE = 3;
 
-    private final Op op;
+    private final int op;
     private final int index;
     private final int elementSize;
     private final long bits;
 
-    CellWrite(Op op, int index, int elementSize, long bits) {
+    CellWrite(int op, int index, int elementSize, long bits) {
         this.op = op;
         this.index = index;
         this.elementSize = elementSize;
@@ -31,6 +35,7 @@ final class CellWrite extends SealedStep<Long> {
             case ADD_INT -> (int) old + (int) bits;
             case ADD_LONG -> old + bits;
             case ADD_DOUBLE -> Double.doubleToRawLongBits(Double.longBitsToDouble(old) + Double.longBitsToDouble(bits));
+            default -> throw new IllegalArgumentException("no cell step " + op);
         };
         Cells.putBits(buffer, index, elementSize, next);
         return new Outcome<>(next, cells);

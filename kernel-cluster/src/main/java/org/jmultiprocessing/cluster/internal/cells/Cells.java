@@ -75,11 +75,11 @@ final class Cells {
     }
 
     void set(int index, long bits) {
-        site.step(name, new CellWrite(CellWrite.Op.SET, index, elementSize, bits));
+        site.step(name, new CellWrite(CellWrite.SET, index, elementSize, bits));
     }
 
     /** Adds under the lock when there is one, so that it composes with code holding it. */
-    long add(CellWrite.Op op, long deltaBits) {
+    long add(int op, long deltaBits) {
         if (lock == null) {
             return write(op, deltaBits);
         }
@@ -91,7 +91,7 @@ final class Cells {
         }
     }
 
-    private long write(CellWrite.Op op, long deltaBits) {
+    private long write(int op, long deltaBits) {
         return site.step(name, new CellWrite(op, 0, elementSize, deltaBits));
     }
 

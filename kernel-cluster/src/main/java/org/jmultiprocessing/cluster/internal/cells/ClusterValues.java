@@ -28,7 +28,7 @@ final class ClusterValues {
 
         @Override
         public int addAndGet(int delta) {
-            return (int) cells.add(CellWrite.Op.ADD_INT, delta);
+            return (int) cells.add(CellWrite.ADD_INT, delta);
         }
 
         @Override
@@ -66,7 +66,7 @@ final class ClusterValues {
 
         @Override
         public long addAndGet(long delta) {
-            return cells.add(CellWrite.Op.ADD_LONG, delta);
+            return cells.add(CellWrite.ADD_LONG, delta);
         }
 
         @Override
@@ -104,7 +104,7 @@ final class ClusterValues {
 
         @Override
         public double addAndGet(double delta) {
-            return Double.longBitsToDouble(cells.add(CellWrite.Op.ADD_DOUBLE, Double.doubleToRawLongBits(delta)));
+            return Double.longBitsToDouble(cells.add(CellWrite.ADD_DOUBLE, Double.doubleToRawLongBits(delta)));
         }
 
         @Override

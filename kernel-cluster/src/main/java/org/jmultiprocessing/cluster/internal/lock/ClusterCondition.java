@@ -28,24 +28,24 @@ final class ClusterCondition implements ConditionImpl {
         return new ClusterCondition(site, name);
     }
 
-    private long step(ConditionStep.Op op, long argument) {
+    private long step(int op, long argument) {
         return site.step(name, new ConditionStep(op, argument));
     }
 
     @Override
     public boolean await(LockImpl lock, long deadline) {
-        long ticket = step(ConditionStep.Op.ENLIST, 0);
+        long ticket = step(ConditionStep.ENLIST, 0);
         int depth = lock.releaseFully();
         boolean signalled = false;
         try {
-            signalled = site.syncChanges(name).awaitSuccess(() -> step(ConditionStep.Op.COLLECT, ticket) == 1, deadline);
+            signalled = site.syncChanges(name).awaitSuccess(() -> step(ConditionStep.COLLECT, ticket) == 1, deadline);
         } finally {
             // An interrupt ends the wait, not the clean-up: the ticket must go and the lock come back.
             boolean interrupted = Thread.interrupted();
             try {
                 if (!signalled) {
                     // A signal may have come between the last look and now: it counts, as it would in Python.
-                    signalled = step(ConditionStep.Op.LEAVE, ticket) == 1;
+                    signalled = step(ConditionStep.LEAVE, ticket) == 1;
                 }
                 lock.reacquire(depth);
             } finally {
@@ -59,7 +59,7 @@ final class ClusterCondition implements ConditionImpl {
 
     @Override
     public void signal(int n) {
-        step(ConditionStep.Op.SIGNAL, n);
+        step(ConditionStep.SIGNAL, n);
     }
 
     @Override

@@ -18,21 +18,19 @@ import org.jmultiprocessing.cluster.internal.shared.SealedStep;
 final class ConditionStep extends SealedStep<Long> {
     private static final long serialVersionUID = 1L;
 
-    enum Op {
-        /** A new waiter; returns its ticket. */
-        ENLIST,
-        /** Signals the first {@code argument} waiters; returns how many were signalled. */
-        SIGNAL,
-        /** 1 and forgets the ticket {@code argument} if it was signalled, else 0. */
-        COLLECT,
-        /** Forgets the ticket {@code argument} (its wait ended): 1 if it had been signalled, else 0. */
-        LEAVE
-    }
+    /** A new waiter; returns its ticket. */
+    static final int ENLIST = 0;
+    /** Signals the first {@code argument} waiters; returns how many were signalled. */
+    static final int SIGNAL = 1;
+    /** 1 and forgets the ticket {@code argument} if it was signalled, else 0. */
+    static final int COLLECT = 2;
+    /** Forgets the ticket {@code argument} (its wait ended): 1 if it had been signalled, else 0. */
+    static final int LEAVE = 3;
 
-    private final Op op;
+    private final int op;
     private final long argument;
 
-    ConditionStep(Op op, long argument) {
+    ConditionStep(int op, long argument) {
         this.op = op;
         this.argument = argument;
     }
@@ -72,7 +70,7 @@ final class ConditionStep extends SealedStep<Long> {
                 result = t.signalled.remove(argument) ? 1 : 0;
                 t.waiting.remove(argument);
             }
-            default -> throw new IllegalStateException("unknown step " + op);
+            default -> throw new IllegalArgumentException("no condition step " + op);
         }
         return new Outcome<>(result, write(t.next, t.waiting, t.signalled));
     }

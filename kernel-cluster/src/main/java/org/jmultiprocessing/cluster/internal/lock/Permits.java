@@ -38,47 +38,47 @@ public final class Permits {
         return site;
     }
 
-    private long step(PermitStep.Op op, int argument) {
+    private long step(int op, int argument) {
         return site.step(name, new PermitStep(op, site.threadToken(), Thread.currentThread().getName(), argument));
     }
 
-    private boolean await(PermitStep.Op op, int argument, long deadline) {
+    private boolean await(int op, int argument, long deadline) {
         return site.syncChanges(name).awaitSuccess(() -> step(op, argument) == 1, deadline);
     }
 
     /** Takes a permit for the calling thread, waiting until {@code deadline}. */
     public boolean acquireOwned(long deadline) {
-        return await(PermitStep.Op.ACQUIRE_OWNED, 0, deadline);
+        return await(PermitStep.ACQUIRE_OWNED, 0, deadline);
     }
 
     /** Takes the lock, or one level more of it, for the calling thread, waiting until {@code deadline}. */
     public boolean acquireRecursive(long deadline) {
-        return await(PermitStep.Op.ACQUIRE_RECURSIVE, 0, deadline);
+        return await(PermitStep.ACQUIRE_RECURSIVE, 0, deadline);
     }
 
     /** Takes a permit for nobody in particular, waiting until {@code deadline}. */
     public boolean acquireAnonymous(long deadline) {
-        return await(PermitStep.Op.ACQUIRE_ANONYMOUS, 0, deadline);
+        return await(PermitStep.ACQUIRE_ANONYMOUS, 0, deadline);
     }
 
     /** Gives a permit back; false if the counter is at its bound. */
     public boolean release() {
-        return step(PermitStep.Op.RELEASE, 0) == 1;
+        return step(PermitStep.RELEASE, 0) == 1;
     }
 
     /** Gives one level back; false if the calling thread does not hold the lock. */
     public boolean releaseRecursive() {
-        return step(PermitStep.Op.RELEASE_RECURSIVE, 0) == 1;
+        return step(PermitStep.RELEASE_RECURSIVE, 0) == 1;
     }
 
     /** Frees the lock the calling thread holds; its depth, or -1 if it does not hold it. */
     public int releaseFully() {
-        return (int) step(PermitStep.Op.RELEASE_FULLY, 0);
+        return (int) step(PermitStep.RELEASE_FULLY, 0);
     }
 
     /** Takes the lock again at {@code depth}, waiting as long as it takes. */
     public void reacquire(int depth) {
-        await(PermitStep.Op.REACQUIRE, depth, Deadline.FOREVER);
+        await(PermitStep.REACQUIRE, depth, Deadline.FOREVER);
     }
 
     /** The state now. */

@@ -1,6 +1,8 @@
 package org.jmultiprocessing.cluster.internal.shared;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.hazelcast.core.EntryEvent;
@@ -15,7 +17,8 @@ import com.hazelcast.map.listener.EntryUpdatedListener;
  * the entry that changed.
  */
 public final class MapWatch {
-    private static final Map<HazelcastInstance, Map<String, MapWatch>> WATCHES = new ConcurrentHashMap<>();
+    /** Weakly keyed: the watches of a client that was shut down go with it. */
+    private static final Map<HazelcastInstance, Map<String, MapWatch>> WATCHES = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final Map<Object, Changes> byKey = new ConcurrentHashMap<>();
 
@@ -42,11 +45,6 @@ public final class MapWatch {
         if (changes != null) {
             changes.changed();
         }
-    }
-
-    /** Forgets the watches of an instance that was shut down. */
-    public static void forget(HazelcastInstance hazelcast) {
-        WATCHES.remove(hazelcast);
     }
 
     private record Listener(MapWatch watch) implements EntryAddedListener<Object, Object>,

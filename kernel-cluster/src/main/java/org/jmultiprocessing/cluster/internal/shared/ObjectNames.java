@@ -2,13 +2,10 @@ package org.jmultiprocessing.cluster.internal.shared;
 
 import java.util.UUID;
 
-import com.hazelcast.core.DistributedObject;
-import com.hazelcast.core.HazelcastInstance;
-
 /**
  * The names of a session's objects in the cluster: {@code "jmp." + session + "." + kind + "." + n}, and the
  * session's map of small states ({@link #syncMap}). Everything a session made shares the prefix
- * {@code "jmp." + session + "."}, so {@link #destroySession} frees it all when the session ends.
+ * {@code "jmp." + session + "."}, so the members free it all when the session ends.
  */
 public final class ObjectNames {
     private ObjectNames() {
@@ -30,18 +27,5 @@ public final class ObjectNames {
      */
     public static String syncMap(String session) {
         return prefix(session) + "sync";
-    }
-
-    /** Destroys every distributed object of {@code session} (queues, maps, lists); returns how many. */
-    public static int destroySession(HazelcastInstance hazelcast, String session) {
-        String prefix = prefix(session);
-        int destroyed = 0;
-        for (DistributedObject object : hazelcast.getDistributedObjects()) {
-            if (object.getName().startsWith(prefix)) {
-                object.destroy();
-                destroyed++;
-            }
-        }
-        return destroyed;
     }
 }

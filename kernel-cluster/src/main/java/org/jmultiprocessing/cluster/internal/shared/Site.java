@@ -1,6 +1,8 @@
 package org.jmultiprocessing.cluster.internal.shared;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
@@ -14,14 +16,25 @@ import org.jmultiprocessing.cluster.internal.ClusterRuntime;
  * {@link ClusterRuntime#current()} where it arrives.
  */
 public record Site(ClusterRuntime.Attachment attachment, String session) {
+    /**
+     * The attachment of each session this JVM made objects for: a JVM connected to two clusters (a notebook
+     * with two) reattaches an arriving object to its own session's cluster, not to the newest connection.
+     */
+    private static final Map<String, ClusterRuntime.Attachment> SESSIONS = new ConcurrentHashMap<>();
+
     public Site {
         Objects.requireNonNull(attachment, "attachment");
         Objects.requireNonNull(session, "session");
+        SESSIONS.putIfAbsent(session, attachment);
     }
 
-    /** The site of {@code session} in this JVM, for an object that arrived here. */
+    /**
+     * The site of {@code session} in this JVM, for an object that arrived here: the session's own attachment
+     * where the session lives (the notebook), else this JVM's ({@link ClusterRuntime#current()}, a member's).
+     */
     public static Site arrived(String session) {
-        return new Site(ClusterRuntime.current(), session);
+        ClusterRuntime.Attachment known = SESSIONS.get(session);
+        return new Site(known != null ? known : ClusterRuntime.current(), session);
     }
 
     public HazelcastInstance hazelcast() {
