@@ -99,9 +99,7 @@ class ClusterValueTest {
     }
 
     @Test
-    void shouldRefuseSharedMemoryAndBarriersNamingTheAlternative() {
-        UnsupportedOperationException barrier = assertThrows(UnsupportedOperationException.class, () -> ctx.barrier(2));
-        assertTrue(barrier.getMessage().contains("Event"), barrier.getMessage());
+    void shouldRefuseSharedMemoryNamingTheAlternative() {
         UnsupportedOperationException memory = assertThrows(UnsupportedOperationException.class,
                 () -> EmbeddedCluster.get().backend("no-memory").memory());
         assertTrue(memory.getMessage().contains("Manager"), memory.getMessage());

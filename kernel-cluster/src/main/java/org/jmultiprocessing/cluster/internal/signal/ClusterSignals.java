@@ -7,7 +7,7 @@ import org.jmultiprocessing.cluster.internal.shared.Site;
 import org.jmultiprocessing.spi.Rebuild;
 import org.jmultiprocessing.spi.Signals;
 
-/** The events of the cluster backend: a sealed flag in the session's sync map. No barriers. */
+/** The events and barriers of the cluster backend: sealed entries of the session's sync map. */
 public final class ClusterSignals implements Signals {
     private static final byte[] SET = {1};
     private static final byte[] CLEAR = {0};
@@ -27,8 +27,7 @@ public final class ClusterSignals implements Signals {
 
     @Override
     public Rendezvous barrier(int parties) {
-        throw new UnsupportedOperationException("the cluster context has no Barrier: count arrivals in a Value"
-                + " (ctx.value().ofInt(0), addAndGet) and let the last party set an Event (ctx.event()) the others wait for");
+        return ClusterBarrier.create(site, parties);
     }
 
     /** An {@code Event}: setting and clearing write the entry whole, so they need no entry processor. */
