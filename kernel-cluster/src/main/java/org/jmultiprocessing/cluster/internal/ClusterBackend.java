@@ -23,8 +23,8 @@ import org.jmultiprocessing.spi.Signals;
 
 /**
  * The {@code "cluster"} backend: processes and pool workers are tasks on Hazelcast members, queues are
- * IQueues, locks are IMap locks, values are IMap entries changed by entry processors, a manager's dict is an
- * IMap. Everything it stores is sealed with the {@link ClusterKey} and named under its notebook session.
+ * IQueues, locks, events, barriers and values are IMap entries changed by entry processors, a manager's dict
+ * is an IMap. Everything it stores is sealed with the {@link ClusterKey} and named under its notebook session.
  */
 public final class ClusterBackend implements Backend {
     private final ClusterRuntime.Attachment attachment;
