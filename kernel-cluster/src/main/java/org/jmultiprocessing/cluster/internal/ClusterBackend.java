@@ -2,10 +2,15 @@ package org.jmultiprocessing.cluster.internal;
 
 import java.util.Objects;
 
+import org.jmultiprocessing.cluster.internal.cells.ClusterCells;
+import org.jmultiprocessing.cluster.internal.channel.ClusterChannels;
 import org.jmultiprocessing.cluster.internal.client.NotebookSession;
+import org.jmultiprocessing.cluster.internal.lock.ClusterLocks;
+import org.jmultiprocessing.cluster.internal.manager.ClusterManagers;
 import org.jmultiprocessing.cluster.internal.pool.ClusterPool;
 import org.jmultiprocessing.cluster.internal.process.ClusterProcesses;
-
+import org.jmultiprocessing.cluster.internal.shared.Site;
+import org.jmultiprocessing.cluster.internal.signal.ClusterSignals;
 import org.jmultiprocessing.spi.Backend;
 import org.jmultiprocessing.spi.Channels;
 import org.jmultiprocessing.spi.Locks;
@@ -18,12 +23,13 @@ import org.jmultiprocessing.spi.Signals;
 
 /**
  * The {@code "cluster"} backend: processes and pool workers are tasks on Hazelcast members, queues are
- * IQueues, locks are IMap locks, values are IMap entries changed by entry processors, a manager's dict is an
- * IMap. Everything it stores is sealed with the {@link ClusterKey} and named under its notebook session.
+ * IQueues, locks, events, barriers and values are IMap entries changed by entry processors, a manager's dict
+ * is an IMap. Everything it stores is sealed with the {@link ClusterKey} and named under its notebook session.
  */
 public final class ClusterBackend implements Backend {
     private final ClusterRuntime.Attachment attachment;
     private final String session;
+    private final Site site;
     private ClusterProcesses processes;
 
     /**
@@ -32,6 +38,7 @@ public final class ClusterBackend implements Backend {
     public ClusterBackend(ClusterRuntime.Attachment attachment, String session) {
         this.attachment = Objects.requireNonNull(attachment, "attachment");
         this.session = Objects.requireNonNull(session, "session");
+        this.site = new Site(attachment, session);
     }
 
     public ClusterRuntime.Attachment attachment() {
@@ -65,31 +72,32 @@ public final class ClusterBackend implements Backend {
 
     @Override
     public Channels channels() {
-        throw new UnsupportedOperationException("cluster channels: not built yet");
+        return new ClusterChannels(site);
     }
 
     @Override
     public Locks locks() {
-        throw new UnsupportedOperationException("cluster locks: not built yet");
+        return new ClusterLocks(site);
     }
 
     @Override
     public Signals signals() {
-        throw new UnsupportedOperationException("cluster signals: not built yet");
+        return new ClusterSignals(site);
     }
 
     @Override
     public SharedCells cells() {
-        throw new UnsupportedOperationException("cluster values: not built yet");
+        return new ClusterCells(site);
     }
 
     @Override
     public SharedBlocks memory() {
-        throw new UnsupportedOperationException("cluster shared memory: not built yet");
+        throw new UnsupportedOperationException("the cluster context has no SharedMemory or ShareableList: members"
+                + " share no memory; use ctx.array() for numbers, or a Manager dict/list (ctx.manager()) for other data");
     }
 
     @Override
     public Managers managers() {
-        throw new UnsupportedOperationException("cluster managers: not built yet");
+        return new ClusterManagers(site);
     }
 }
