@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.jmultiprocessing.Context;
-import org.jmultiprocessing.cluster.internal.ClusterBackend;
+import org.jmultiprocessing.cluster.internal.backend.ClusterBackend;
 import org.jmultiprocessing.cluster.internal.ClusterKey;
 import org.jmultiprocessing.cluster.internal.ClusterRuntime;
 import org.jmultiprocessing.cluster.internal.client.NotebookSession;

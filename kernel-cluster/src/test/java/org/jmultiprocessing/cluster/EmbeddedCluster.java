@@ -11,7 +11,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 
 import org.jmultiprocessing.Context;
-import org.jmultiprocessing.cluster.internal.ClusterBackend;
+import org.jmultiprocessing.cluster.internal.backend.ClusterBackend;
 import org.jmultiprocessing.cluster.internal.ClusterKey;
 import org.jmultiprocessing.cluster.internal.ClusterRuntime;
 

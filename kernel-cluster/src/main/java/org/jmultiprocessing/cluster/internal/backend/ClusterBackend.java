@@ -1,7 +1,9 @@
-package org.jmultiprocessing.cluster.internal;
+package org.jmultiprocessing.cluster.internal.backend;
 
 import java.util.Objects;
 
+import org.jmultiprocessing.cluster.internal.ClusterKey;
+import org.jmultiprocessing.cluster.internal.ClusterRuntime;
 import org.jmultiprocessing.cluster.internal.cells.ClusterCells;
 import org.jmultiprocessing.cluster.internal.channel.ClusterChannels;
 import org.jmultiprocessing.cluster.internal.client.NotebookSession;
