@@ -23,7 +23,8 @@ import org.jmultiprocessing.Value;
 
 /**
  * Every scenario of the benchmark, with kernel-lib's side of each. CPython's side is the function of the same
- * id in bench/cpython/mp_bench.py: same work, same pauses, and the same constants unless noted.
+ * id in bench/cpython/mp_bench.py: same work, same pauses, and the same constants unless noted; Ray's, for the
+ * pool scenarios, the function of that id in ray_bench.py, which imports mp_bench.py's.
  */
 final class KernelLibScenarios {
     static final long START_PAUSE_MILLIS = 250; // before each timed start, as between notebook cells
@@ -57,11 +58,11 @@ final class KernelLibScenarios {
                         new Scenario.Configuration("cold", 50.0, false, processStart::measure))),
                 new Scenario("pool-ready", "Pool(2) ready: constructor + first 2-item map", "Pool ready", "ms", false, 5, List.of(
                         new Scenario.Configuration("standby", null, true, KernelLibScenarios::poolReady),
-                        new Scenario.Configuration("cold", 60.0, false, KernelLibScenarios::poolReady))),
+                        new Scenario.Configuration("cold", 60.0, false, KernelLibScenarios::poolReady))).besideRay(),
                 scenario("pool-map", "Pool(2).map x*x over 100 000 ints, warm pool", "Pool map", "M tasks/s", true, 5, 15.0,
-                        KernelLibScenarios::poolMap),
+                        KernelLibScenarios::poolMap).besideRay(),
                 scenario("pool-primes", "8 × primes < 200 000: Pool(2) speed-up", "Primes speed-up", "×", true, 1, 1.9,
-                        KernelLibScenarios::poolPrimes),
+                        KernelLibScenarios::poolPrimes).besideRay(),
                 scenario("queue-small", "Queue child → parent, small ints", "Queue ints", "M msgs/s", true, 5, 2.0,
                         runs -> queueRate(runs, QUEUE_SMALL_ITEMS, 0)),
                 scenario("queue-kib", "Queue child → parent, 1 KiB payloads", "Queue 1 KiB", "M msgs/s", true, 5, 1.0,

@@ -1,6 +1,8 @@
 package org.jmultiprocessing.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -18,7 +20,7 @@ class BenchSmokeTest {
     @Test
     void shouldWriteJsonMarkdownAndChartForOneScenario(@TempDir Path out) throws Exception {
         Bench.run(Bench.Options.parse("--scenarios", "pool-map", "--methods", "fork", "--rounds", "1", "--runs", "1",
-                "--out", out.toString(), "--script", "cpython/mp_bench.py")); // the tests run in bench/
+                "--out", out.toString(), "--script", "cpython/mp_bench.py", "--peers", "cpython")); // the tests run in bench/
 
         JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
         assertEquals(1, results.at("/run/rounds").asInt());
@@ -29,5 +31,16 @@ class BenchSmokeTest {
         assertTrue(scenario.at("/rows/1/kernelLibAdvantage").asDouble() > 0);
         assertEquals(Chart.WIDTH, ImageIO.read(out.resolve("results.png").toFile()).getWidth());
         assertTrue(Files.readString(out.resolve("results.md")).contains("| CPython fork |"));
+    }
+
+    @Test
+    void shouldRefuseToMeasureRayWithoutItsPythonAndSayHowToGetIt(@TempDir Path out) {
+        Path missing = out.resolve("no-venv/bin/python");
+        Bench.CannotRun refused = assertThrows(Bench.CannotRun.class, () -> Bench.run(Bench.Options.parse("--scenarios",
+                "pool-map", "--peers", "ray", "--ray-python", missing.toString(), "--out", out.toString())));
+        assertEquals("Ray's Python " + missing + " is not there: ./run bench installs Ray into build/bench-venv"
+                + " (bench/requirements-ray.txt); give another with --ray-python, or leave Ray out with --peers cpython",
+                refused.getMessage());
+        assertFalse(Files.exists(out.resolve("results.json")), "nothing measured, nothing written");
     }
 }
