@@ -70,6 +70,10 @@ class ReportTest {
             scenario.kernelLib().forEach(c -> rows.add(TestResults.kernelLib(c.label(), c.target(), 1234.5, 0.001234)));
             CPython.START_METHODS.forEach(method -> rows.add(new Row("CPython " + method, false, null, List.of(
                     new Sample(0.001234, Map.of("sequential", 123.4, "Pool(2)", 123.4))))));
+            if (scenario.peers().contains(Peer.RAY)) {
+                rows.add(new Row("Ray 2.60.0", false, null, List.of(new Sample(0.001234, Map.of("sequential", 123.4,
+                        "Pool(2)", 123.4))), Peer.RAY, null));
+            }
             return new ScenarioResult(scenario, rows);
         }).toList();
         String table = Report.table(results);
