@@ -2,6 +2,10 @@ package org.jmultiprocessing.cluster.internal;
 
 import java.util.Objects;
 
+import org.jmultiprocessing.cluster.internal.client.NotebookSession;
+import org.jmultiprocessing.cluster.internal.pool.ClusterPool;
+import org.jmultiprocessing.cluster.internal.process.ClusterProcesses;
+
 import org.jmultiprocessing.spi.Backend;
 import org.jmultiprocessing.spi.Channels;
 import org.jmultiprocessing.spi.Locks;
@@ -20,6 +24,7 @@ import org.jmultiprocessing.spi.Signals;
 public final class ClusterBackend implements Backend {
     private final ClusterRuntime.Attachment attachment;
     private final String session;
+    private ClusterProcesses processes;
 
     /**
      * @param session the notebook session everything made here belongs to (its names' prefix; freed with it)
@@ -42,14 +47,20 @@ public final class ClusterBackend implements Backend {
         return "cluster";
     }
 
+    /** Processes as tasks on members, started from the notebook that holds the session. */
     @Override
-    public Processes processes() {
-        throw new UnsupportedOperationException("cluster processes: not built yet");
+    public synchronized Processes processes() {
+        if (processes == null) {
+            processes = new ClusterProcesses(NotebookSession.of(session));
+        }
+        return processes;
     }
 
+    /** Pools whose chunks are tasks on members, started from the notebook that holds the session. */
     @Override
     public Pools pools() {
-        throw new UnsupportedOperationException("cluster pools: not built yet");
+        NotebookSession notebook = NotebookSession.of(session);
+        return (processes, initializer, maxTasksPerChild) -> new ClusterPool(notebook, processes, initializer, maxTasksPerChild);
     }
 
     @Override

@@ -51,6 +51,23 @@ public final class ClusterKey {
         }
     }
 
+    /** The key written as hex, as {@link #write} stores it (e.g. handed to a member on its standard input). */
+    public static ClusterKey fromHex(String hex) throws IOException {
+        if (hex == null) {
+            throw new IOException("no cluster key: the input ended before it");
+        }
+        try {
+            return new ClusterKey(HexFormat.of().parseHex(hex.trim()));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("not a cluster key (one line of hex, at least 32 digits): " + e.getMessage(), e);
+        }
+    }
+
+    /** The key as one line of hex. */
+    public String toHex() {
+        return HexFormat.of().formatHex(key.getEncoded());
+    }
+
     /** Stores the key in {@code file} as one line of hex, readable by the owner only where the file system allows. */
     public void write(Path file) throws IOException {
         Files.writeString(file, HexFormat.of().formatHex(key.getEncoded()) + "\n");
@@ -59,6 +76,14 @@ public final class ClusterKey {
         } catch (UnsupportedOperationException e) {
             // Not a POSIX file system: the file keeps its default permissions.
         }
+    }
+
+    /**
+     * The Hazelcast cluster name for this key: members with different keys form different clusters (and never
+     * merge), and the name reveals nothing of the key.
+     */
+    public String clusterName() {
+        return "jmp-" + HexFormat.of().formatHex(mac("jmultiprocessing cluster name".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 8);
     }
 
     /** {@code payload} with its MAC in front. */
