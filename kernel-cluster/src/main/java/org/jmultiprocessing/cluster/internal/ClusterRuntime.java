@@ -17,30 +17,37 @@ public final class ClusterRuntime {
         }
     }
 
-    private static volatile Attachment current;
+    /** The attachments of the open connections, the newest last: a notebook may hold two (two sessions). */
+    private static final java.util.Deque<Attachment> ATTACHED = new java.util.ArrayDeque<>();
 
     private ClusterRuntime() {
     }
 
     /** Makes {@code attachment} this JVM's way into the cluster (a member at start, a notebook on connect). */
     public static void install(Attachment attachment) {
-        current = Objects.requireNonNull(attachment, "attachment");
+        Objects.requireNonNull(attachment, "attachment");
+        synchronized (ATTACHED) {
+            ATTACHED.addLast(attachment);
+        }
     }
 
-    /** Forgets the attachment if it is still {@code attachment} (the cluster was left). */
+    /** Forgets {@code attachment} (its cluster was left); the one installed before it is current again. */
     public static void uninstall(Attachment attachment) {
-        if (current == attachment) {
-            current = null;
+        synchronized (ATTACHED) {
+            ATTACHED.remove(attachment);
         }
     }
 
     /**
-     * The attachment.
+     * The attachment: the newest connection's in a notebook, the member's on a member.
      *
      * @throws IllegalStateException if this JVM is neither connected to a cluster nor a member of one
      */
     public static Attachment current() {
-        Attachment attachment = current;
+        Attachment attachment;
+        synchronized (ATTACHED) {
+            attachment = ATTACHED.peekLast();
+        }
         if (attachment == null) {
             throw new IllegalStateException("this JVM is not connected to a cluster: a cluster object can be"
                     + " used in the notebook that made it (after Cluster.startLocal or Cluster.connect) and in"

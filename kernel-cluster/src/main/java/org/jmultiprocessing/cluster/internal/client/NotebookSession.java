@@ -55,9 +55,13 @@ public final class NotebookSession implements AutoCloseable {
     private final ClusterRuntime.Attachment attachment;
     private final AtomicLong taskIds = new AtomicLong();
     private final AtomicInteger nextMember = new AtomicInteger();
+    private final ThreadLocal<Boolean> ownThread = new ThreadLocal<>();
     /** Runs the completion of tasks (decoding results, users' callbacks): never Hazelcast's own threads. */
     private final ExecutorService completions = Executors.newCachedThreadPool(task -> {
-        Thread thread = LibraryThreads.unstarted(task, "jmp-cluster-results");
+        Thread thread = LibraryThreads.unstarted(() -> {
+            ownThread.set(Boolean.TRUE);
+            task.run();
+        }, "jmp-cluster-results");
         thread.setDaemon(true);
         return thread;
     });
@@ -149,8 +153,9 @@ public final class NotebookSession implements AutoCloseable {
         return completions;
     }
 
+    /** Whether the calling thread is one of {@link #completions()}' (a result callback runs there). */
     public boolean isCompletionThread() {
-        return "jmp-cluster-results".equals(Thread.currentThread().getName());
+        return ownThread.get() != null;
     }
 
     public long nextTaskId() {
@@ -183,7 +188,7 @@ public final class NotebookSession implements AutoCloseable {
 
     /** How an error names a member: its address and pid. */
     public static String describe(Member member) {
-        return member.getAddress() + " (pid " + pid(member) + ")";
+        return member.getAddress().getHost() + ":" + member.getAddress().getPort() + " (pid " + pid(member) + ")";
     }
 
     /**

@@ -69,7 +69,8 @@ public final class MemberSessions {
     private MemberSessions(HazelcastInstance member, ClusterKey key) {
         this.member = member;
         this.key = key;
-        this.where = "on cluster member " + member.getCluster().getLocalMember().getAddress() + " (pid "
+        com.hazelcast.cluster.Address address = member.getCluster().getLocalMember().getAddress();
+        this.where = "on cluster member " + address.getHost() + ":" + address.getPort() + " (pid "
                 + ProcessHandle.current().pid() + ")";
         member.getClientService().addClientListener(new ClientListener() {
             @Override
