@@ -25,7 +25,8 @@ public final class SharedCluster implements BeforeAllCallback {
         return cluster;
     }
 
-    private static synchronized void stop() {
+    /** Closes the shared cluster now (the last test checks what is left after it). */
+    static synchronized void stop() {
         if (cluster != null) {
             cluster.close();
             cluster = null;

@@ -33,8 +33,12 @@ public final class LocalMembers implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
     private static final int KEPT_LINES = 40;
     /** Lean flags: members start together and start-up is CPU-bound. */
-    private static final List<String> JVM_FLAGS = List.of("-Xms32m", "-Xmx512m", "-XX:+UseSerialGC", "-Xss512k",
-            "-XX:TieredStopAtLevel=1");
+    private static final List<String> JVM_FLAGS = List.of("-Xms32m", "-Xmx512m", "-XX:+UseSerialGC", "-Xss512k");
+    /** The internal APIs Hazelcast asks for (it warns and runs slower without them). */
+    private static final List<String> HAZELCAST_ACCESS = List.of("--add-modules", "java.se",
+            "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+            "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens", "java.management/sun.management=ALL-UNNAMED",
+            "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED");
 
     private final List<java.lang.Process> processes = new ArrayList<>();
     private final List<Deque<String>> output = new ArrayList<>();
@@ -87,6 +91,7 @@ public final class LocalMembers implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
+        command.addAll(HAZELCAST_ACCESS);
         if (Runtime.version().feature() >= 23) {
             command.add("--sun-misc-unsafe-memory-access=allow"); // Hazelcast's shaded jctools
         }

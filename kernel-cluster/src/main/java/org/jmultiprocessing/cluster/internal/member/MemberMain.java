@@ -62,9 +62,10 @@ public final class MemberMain {
         HazelcastInstance member = Hazelcast.newHazelcastInstance(MemberConfig.of(key, bind, port, join));
         ClusterRuntime.install(new ClusterRuntime.Attachment(member, key));
         MemberSessions.install(member, key);
-        System.out.println("jmultiprocessing member " + member.getCluster().getLocalMember().getAddress()
-                + " (pid " + ProcessHandle.current().pid() + ") is up in a cluster of "
-                + member.getCluster().getMembers().size());
+        com.hazelcast.cluster.Address address = member.getCluster().getLocalMember().getAddress();
+        System.out.println("jmultiprocessing member " + address.getHost() + ":" + address.getPort() + " (pid "
+                + ProcessHandle.current().pid() + ") is up; the cluster has " + member.getCluster().getMembers().size()
+                + " member(s) now");
         if (keyOnStdin) {
             // The parent holds the other end: when it ends, however it ends, so does this member.
             while (stdin.read() >= 0) {

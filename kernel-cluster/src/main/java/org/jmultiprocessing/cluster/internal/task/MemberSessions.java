@@ -220,8 +220,9 @@ public final class MemberSessions {
         }
     }
 
-    /** The sessions with a class loader here, for tests and diagnostics. */
-    public Set<String> liveSessions() {
-        return Set.copyOf(sessions.keySet());
+    /** The sessions with a class loader on this member (none when this JVM is not one), for tests and diagnostics. */
+    public static Set<String> sessionsHere() {
+        MemberSessions here = instance;
+        return here == null ? Set.of() : Set.copyOf(here.sessions.keySet());
     }
 }
