@@ -15,7 +15,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The whole bench on its cheapest scenario; no timing is checked, only that every output is written. */
+/**
+ * The whole bench on its cheapest pool scenario (kernel-lib, kernel-cluster on a local cluster, CPython fork);
+ * no timing is checked, only that every output is written.
+ */
 class BenchSmokeTest {
     @Test
     void shouldWriteJsonMarkdownAndChartForOneScenario(@TempDir Path out) throws Exception {
@@ -27,8 +30,13 @@ class BenchSmokeTest {
         JsonNode scenario = results.at("/scenarios/0");
         assertEquals("pool-map", scenario.get("id").asText());
         assertEquals("kernel-lib", scenario.at("/rows/0/implementation").asText());
-        assertEquals("CPython fork", scenario.at("/rows/1/implementation").asText());
-        assertTrue(scenario.at("/rows/1/kernelLibAdvantage").asDouble() > 0);
+        assertEquals("kernel-cluster", scenario.at("/rows/1/implementation").asText(), "measured on a local cluster");
+        assertTrue(scenario.at("/rows/1/median").asDouble() > 0);
+        assertEquals("ray", scenario.at("/rows/1/aheadOf").asText());
+        assertTrue(scenario.at("/rows/1/advantageOverPeer").isNull(), "Ray was not measured");
+        assertEquals("CPython fork", scenario.at("/rows/2/implementation").asText());
+        assertEquals("cpython", scenario.at("/rows/2/peer").asText());
+        assertTrue(scenario.at("/rows/2/kernelLibAdvantage").asDouble() > 0);
         assertEquals(Chart.WIDTH, ImageIO.read(out.resolve("results.png").toFile()).getWidth());
         assertTrue(Files.readString(out.resolve("results.md")).contains("| CPython fork |"));
     }
