@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.jmultiprocessing.AsyncResult;
 import org.jmultiprocessing.Pool;
+import org.jmultiprocessing.Process;
 import org.jmultiprocessing.testing.CapturedOutput;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -34,6 +36,13 @@ class ClusterFaultTest {
         Cluster.Member victim = members.get(members.size() - 1);
         List<Integer> input = IntStream.range(0, 60).boxed().toList();
         try (Pool pool = cluster.context().pool(6); CapturedOutput output = new CapturedOutput()) {
+            // One process per member (members are taken in turn): the victim's ends with exit code 1 when it dies.
+            List<Process> sleepers = new ArrayList<>();
+            for (int i = 0; i < members.size(); i++) {
+                Process sleeper = cluster.context().process(() -> Thread.sleep(20_000));
+                sleeper.start();
+                sleepers.add(sleeper);
+            }
             AsyncResult<List<Integer>> squares = pool.mapAsync((Integer x) -> {
                 System.out.println("item " + x + " on " + ProcessHandle.current().pid());
                 Thread.sleep(100);
@@ -48,6 +57,14 @@ class ClusterFaultTest {
             assertFalse(squares.ready(), "killed during the map");
             assertEquals(input.stream().map(x -> x * x).toList(), squares.get(Duration.ofSeconds(60)));
             assertEquals(members.size() - 1, cluster.members().size());
+            Process onVictim = sleepers.stream().filter(p -> p.pid() == victim.pid()).findFirst().orElseThrow();
+            assertTrue(onVictim.join(Duration.ofSeconds(10)));
+            assertEquals(1, onVictim.exitCode());
+            assertTrue(output.err().contains("its cluster member " + victim.address() + " (pid " + victim.pid()
+                    + ") left the cluster while it ran"), output.err());
+            for (Process sleeper : sleepers) {
+                sleeper.terminate();
+            }
         }
     }
 

@@ -1,11 +1,13 @@
 package org.jmultiprocessing.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +23,13 @@ import org.jmultiprocessing.AsyncResult;
 import org.jmultiprocessing.NotTransferableException;
 import org.jmultiprocessing.Pool;
 import org.jmultiprocessing.RemoteTraceback;
+import org.jmultiprocessing.cluster.internal.ClusterRuntime;
 import org.jmultiprocessing.testing.CapturedOutput;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The public Pool on a local 3-member cluster: every call form, with lambdas and with cell-defined classes. */
 @ExtendWith(SharedCluster.class)
@@ -123,6 +127,32 @@ class ClusterPoolTest {
         try (Pool initialized = SharedCluster.cluster().context().pool(3, () -> System.setProperty("jmp.test.init", "yes"))) {
             assertEquals(List.of("yes", "yes", "yes", "yes"),
                     initialized.map((Integer x) -> System.getProperty("jmp.test.init"), List.of(1, 2, 3, 4), 1));
+        }
+    }
+
+    @Test
+    void shouldFailPendingCallsWhenTheClusterIsClosed(@TempDir Path dir) throws Exception {
+        Path keyFile = dir.resolve("cluster.key");
+        ClusterRuntime.current().key().write(keyFile);
+        List<String> addresses = SharedCluster.cluster().members().stream().map(Cluster.Member::address).toList();
+        Cluster second = Cluster.connect(addresses, keyFile);
+        Pool sleeping = second.context().pool(2);
+        try (CapturedOutput output = new CapturedOutput()) {
+            AsyncResult<List<Integer>> pending = sleeping.mapAsync((Integer x) -> {
+                System.out.println("sleeping");
+                Thread.sleep(60_000);
+                return x;
+            }, List.of(1, 2, 3), 1);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!output.out().contains("sleeping")) {
+                assertTrue(System.nanoTime() < deadline);
+                Thread.sleep(10);
+            }
+            second.close();
+            assertTrue(pending.await(Duration.ofSeconds(10)), "the call ended with its cluster");
+            assertFalse(pending.successful());
+            sleeping.terminate();
+            assertTrue(sleeping.awaitTermination(10, TimeUnit.SECONDS));
         }
     }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -13,6 +15,7 @@ import org.jmultiprocessing.Process;
 import org.jmultiprocessing.testing.CapturedOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -47,23 +50,27 @@ class ClusterProcessTest {
     }
 
     @Test
-    void shouldInterruptTheTaskOnItsMemberWhenTerminated() throws InterruptedException {
+    void shouldInterruptTheTaskOnItsMemberWhenTerminated(@TempDir Path dir) throws Exception {
+        Path mark = dir.resolve("interrupted");
         try (CapturedOutput output = new CapturedOutput()) {
-            Process p = ctx.process(() -> {
+            Process p = ctx.process((String path) -> {
                 System.out.println("started");
                 try {
                     Thread.sleep(120_000);
                 } catch (InterruptedException e) {
-                    System.out.println("interrupted on the member");
+                    Files.createFile(Path.of(path));
+                    System.out.println("printed after terminate");
                 }
-            });
+            }, mark.toString());
             p.start();
             waitFor(() -> output.out().contains("started"));
             assertTrue(p.isAlive());
             p.terminate();
             assertTrue(p.join(Duration.ofSeconds(5)));
             assertEquals(-15, p.exitCode());
-            waitFor(() -> output.out().contains("interrupted on the member"));
+            waitFor(() -> Files.exists(mark));
+            Thread.sleep(300);
+            assertEquals("started\n", output.out(), "what a terminated process prints is dropped");
         }
     }
 

@@ -24,7 +24,6 @@ import com.hazelcast.core.IExecutorService;
 import org.jmultiprocessing.Func;
 import org.jmultiprocessing.cluster.internal.ClusterKey;
 import org.jmultiprocessing.cluster.internal.ClusterRuntime;
-import org.jmultiprocessing.cluster.internal.member.MemberConfig;
 import org.jmultiprocessing.cluster.internal.task.CarrierTask;
 import org.jmultiprocessing.cluster.internal.task.TaskEnvelope;
 import org.jmultiprocessing.cluster.internal.task.TaskResult;
@@ -95,7 +94,7 @@ class ClusterSecurityTest {
     }
 
     private static IExecutorService executor() {
-        return raw.getExecutorService(MemberConfig.EXECUTOR);
+        return raw.getExecutorService(CarrierTask.EXECUTOR);
     }
 
     private static Member anyMember() {
@@ -129,7 +128,7 @@ class ClusterSecurityTest {
 
     private static byte[] envelope(Path mark) {
         Func<Object, String> function = x -> "read";
-        Object[] root = {function, false, new Object[] {new MarkingValue(mark.toString())}, null, 1L};
+        Object[] root = {function, false, new Object[] {new MarkingValue(mark.toString())}, null, 1L, null};
         byte[] shipment = Shipment.capture(root, Map.of("the chunk", root), "a test").toBytes();
         return new TaskEnvelope("forger", raw.getLocalEndpoint().getUuid(), 1, TaskEnvelope.POOL_CHUNK, shipment).toBytes();
     }

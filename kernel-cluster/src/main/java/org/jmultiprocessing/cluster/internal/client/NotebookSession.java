@@ -74,7 +74,7 @@ public final class NotebookSession implements AutoCloseable {
         new SecureRandom().nextBytes(id);
         this.session = HexFormat.of().formatHex(id);
         this.clientUuid = client.getLocalEndpoint().getUuid();
-        this.executor = client.getExecutorService(MemberConfig.EXECUTOR);
+        this.executor = client.getExecutorService(CarrierTask.EXECUTOR);
         this.attachment = new ClusterRuntime.Attachment(client, key);
         client.<String, byte[]>getMap(MemberSessions.REGISTRY)
                 .set(session, key.seal(clientUuid.toString().getBytes(StandardCharsets.UTF_8)));
@@ -86,11 +86,14 @@ public final class NotebookSession implements AutoCloseable {
      * for the first of them.
      */
     public static NotebookSession connect(List<String> addresses, ClusterKey key, Duration timeout) {
-        HAZELCAST_LOG.setLevel(Level.WARNING);
+        // In a notebook, Hazelcast's warnings (a member's connection reset, with its stack trace) would fill the
+        // cell; what matters reaches the caller as the error of the call it broke.
+        HAZELCAST_LOG.setLevel(Level.SEVERE);
         ClientConfig config = new ClientConfig();
         config.setClusterName(key.clusterName());
         config.setProperty("hazelcast.logging.type", "jdk");
         config.getNetworkConfig().setAddresses(new ArrayList<>(addresses));
+        config.getSerializationConfig().setJavaSerializationFilterConfig(MemberConfig.serializationFilter());
         config.getConnectionStrategyConfig().getConnectionRetryConfig()
                 .setClusterConnectTimeoutMillis(timeout.toMillis());
         // The client's threads inherit the group of the thread that makes it: the library's, not a cell's.
@@ -242,6 +245,7 @@ public final class NotebookSession implements AutoCloseable {
         } catch (RuntimeException e) {
             // Already disconnected.
         }
-        completions.shutdown();
+        // The completion threads stay: the calls the shutdown failed still complete on them (and release their
+        // pools); idle, they end within a minute.
     }
 }

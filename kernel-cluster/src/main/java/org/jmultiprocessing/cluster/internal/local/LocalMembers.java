@@ -191,7 +191,7 @@ public final class LocalMembers implements AutoCloseable {
         }
     }
 
-    /** Whether member number {@code pid} is one of these. */
+    /** Whether the member with process id {@code pid} is one of these. */
     public boolean isLocal(long pid) {
         return processes.stream().anyMatch(p -> p.pid() == pid);
     }

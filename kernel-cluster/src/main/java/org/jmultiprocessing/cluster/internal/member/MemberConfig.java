@@ -8,6 +8,7 @@ import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import org.jmultiprocessing.cluster.internal.ClusterKey;
+import org.jmultiprocessing.cluster.internal.task.CarrierTask;
 
 /**
  * A member's Hazelcast configuration: the cluster named after its key (clusters with different keys never
@@ -17,8 +18,6 @@ import org.jmultiprocessing.cluster.internal.ClusterKey;
 public final class MemberConfig {
     /** The member attribute holding the member's pid. */
     public static final String PID_ATTRIBUTE = "jmp.pid";
-    /** The executor that runs notebook tasks. */
-    public static final String EXECUTOR = "jmp.tasks";
     /** The port a member takes when none is given. */
     public static final int DEFAULT_PORT = 5701;
     /**
@@ -54,7 +53,7 @@ public final class MemberConfig {
         // One address at a time: a range ("host:5701-5703") with interfaces enabled kills the member.
         join.forEach(address -> joining.getTcpIpConfig().addMember(address));
 
-        config.addExecutorConfig(new ExecutorConfig(EXECUTOR).setPoolSize(EXECUTOR_THREADS).setQueueCapacity(0)
+        config.addExecutorConfig(new ExecutorConfig(CarrierTask.EXECUTOR).setPoolSize(EXECUTOR_THREADS).setQueueCapacity(0)
                 .setStatisticsEnabled(false));
         config.getSerializationConfig().setJavaSerializationFilterConfig(serializationFilter());
         return config;
@@ -63,9 +62,10 @@ public final class MemberConfig {
     /**
      * Hazelcast's Java serialization filter: only kernel-cluster's own types (the carrier task, and the data
      * structures' entry processors) and byte arrays; anything else is refused before it is read. A notebook's
-     * own objects travel inside sealed byte arrays and are read only after the seal is checked.
+     * own objects travel inside sealed byte arrays and are read only after the seal is checked. The notebook's
+     * client has the same filter: what comes back from members is byte arrays too.
      */
-    static JavaSerializationFilterConfig serializationFilter() {
+    public static JavaSerializationFilterConfig serializationFilter() {
         JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig().setDefaultsDisabled(true);
         filter.getWhitelist().addPrefixes("org.jmultiprocessing.cluster.internal.").addClasses("[B");
         return filter;

@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -53,7 +52,7 @@ public final class MemberMain {
             }
         }
         if ((keyFile == null) == !keyOnStdin) {
-            throw usage("give the cluster key with --key-file F (one line of hex; e.g. made by Cluster.writeKey)");
+            throw usage("give the cluster key with --key-file F (one line of hex, the same on every member and notebook; ./run member --key-file F --new-key, or Cluster.writeNewKey, makes one)");
         }
         HAZELCAST_LOG.setLevel(Level.WARNING);
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

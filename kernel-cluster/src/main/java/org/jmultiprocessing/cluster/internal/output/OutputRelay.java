@@ -3,6 +3,7 @@ package org.jmultiprocessing.cluster.internal.output;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,8 @@ public final class OutputRelay implements AutoCloseable {
     private final ClusterKey key;
     private final UUID registration;
     private final Map<Long, Long> received = new ConcurrentHashMap<>();
+    /** Tasks whose output is no longer wanted (a terminated process: Python's SIGTERM ends its output too). */
+    private final Set<Long> silenced = ConcurrentHashMap.newKeySet();
     private final Object arrived = new Object();
     private boolean warnedForged;
 
@@ -37,6 +40,9 @@ public final class OutputRelay implements AutoCloseable {
             output = OutputMessage.fromBytes(key.open(message.getMessageObject()));
         } catch (SecurityException | IllegalArgumentException e) {
             forged(e);
+            return;
+        }
+        if (silenced.contains(output.taskId())) {
             return;
         }
         PrintStream target = output.stream() == OutputMessage.ERR ? System.err : System.out;
@@ -70,6 +76,12 @@ public final class OutputRelay implements AutoCloseable {
                 TimeUnit.NANOSECONDS.timedWait(arrived, left);
             }
         }
+        received.remove(taskId);
+    }
+
+    /** Drops what task {@code taskId} prints from now on. */
+    public void silence(long taskId) {
+        silenced.add(taskId);
         received.remove(taskId);
     }
 

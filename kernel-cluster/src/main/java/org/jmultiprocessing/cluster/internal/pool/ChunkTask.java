@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jmultiprocessing.cluster.internal.client.NotebookSession;
+import org.jmultiprocessing.cluster.internal.task.ChunkValues;
 import org.jmultiprocessing.spi.ship.Shipment;
 
 /**
@@ -23,8 +24,8 @@ final class ChunkTask {
     final byte[] shipment;
     final Set<UUID> avoid = new HashSet<>();
     final List<String> lostOn = new ArrayList<>();
-    /** The attempt now on a member, to cancel; guarded by the call. */
-    NotebookSession.Submitted running;
+    /** The attempt now on a member, for a thread that cancels the call. */
+    volatile NotebookSession.Submitted running;
 
     private ChunkTask(ClusterCall call, int index, int size, byte[] shipment) {
         this.call = call;
@@ -39,13 +40,16 @@ final class ChunkTask {
      */
     static ChunkTask ship(ClusterCall call, int index, Object[] items, int firstItem) {
         ClusterPool pool = call.pool;
-        Object[] root = {call.function, call.starred, items, pool.initializer(), pool.id()};
+        byte[] packed = call.starred ? null : ChunkValues.packedOrNull(items);
+        Object[] root = {call.function, call.starred, packed == null ? items : null, pool.initializer(), pool.id(), packed};
         Map<String, Object> labelled = new LinkedHashMap<>();
         labelled.put("the function", call.function);
         if (pool.initializer() != null) {
             labelled.put("the initializer", pool.initializer());
         }
-        labelled.putAll(labelledItems(call.starred, items, firstItem));
+        if (packed == null) {
+            labelled.putAll(labelledItems(call.starred, items, firstItem));
+        }
         byte[] bytes = Shipment.capture(root, labelled, ClusterPool.MEMBER).toBytes();
         return new ChunkTask(call, index, items.length, bytes);
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jmultiprocessing.cluster.internal.client.NotebookSession;
 import org.jmultiprocessing.internal.codec.Deserialization;
 import org.jmultiprocessing.spi.JobProgress;
 import org.jmultiprocessing.spi.PoolCall;
@@ -48,14 +49,10 @@ abstract class ClusterCall implements PoolCall {
     /** Asks the members running this call's chunks to interrupt them. */
     void interruptRunning() {
         for (ChunkTask chunk : running) {
-            cancelOnMember(chunk);
-        }
-    }
-
-    private static void cancelOnMember(ChunkTask chunk) {
-        var submitted = chunk.running;
-        if (submitted != null) {
-            submitted.cancel();
+            NotebookSession.Submitted submitted = chunk.running;
+            if (submitted != null) {
+                submitted.cancel();
+            }
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -18,6 +19,7 @@ import org.jmultiprocessing.Target;
 import org.jmultiprocessing.WorkerDiedException;
 import org.jmultiprocessing.cluster.internal.client.NotebookSession;
 import org.jmultiprocessing.cluster.internal.client.TaskOutcomes;
+import org.jmultiprocessing.cluster.internal.task.ChunkValues;
 import org.jmultiprocessing.cluster.internal.task.TaskEnvelope;
 import org.jmultiprocessing.cluster.internal.task.TaskResult;
 import org.jmultiprocessing.spi.Deadline;
@@ -153,25 +155,33 @@ public final class ClusterPool implements WorkerPool {
     }
 
     private void send(ChunkTask chunk) {
-        Member member = session.pickMember(chunk.avoid);
+        Member member;
+        try {
+            member = session.isClosed() ? null : session.pickMember(chunk.avoid);
+        } catch (RuntimeException e) {
+            member = null; // The client is shutting down.
+        }
         if (member == null) {
-            chunk.call.failed(chunk, new WorkerDiedException("the cluster members running chunk " + chunk.index
-                    + " of this " + chunk.call.progress.call() + " left the cluster (" + String.join(", ", chunk.lostOn)
+            chunk.call.failed(chunk, session.isClosed()
+                    ? new CancellationException("the cluster was closed before this call finished")
+                    : new WorkerDiedException("the cluster members running chunk " + chunk.index + " of this "
+                    + chunk.call.progress.call() + " left the cluster (" + String.join(", ", chunk.lostOn)
                     + ") and no other member is left to run it", -1, null));
             release();
             return;
         }
-        long pid = NotebookSession.pid(member);
+        Member target = member;
+        long pid = NotebookSession.pid(target);
         long taskId = session.nextTaskId();
         chunk.call.progress.workerStarted(pid, chunk.size);
-        started(member, pid, chunk);
+        started(target, pid, chunk);
         NotebookSession.Submitted submitted;
         try {
-            submitted = session.submit(member, taskId, TaskEnvelope.POOL_CHUNK, chunk.shipment);
+            submitted = session.submit(target, taskId, TaskEnvelope.POOL_CHUNK, chunk.shipment);
         } catch (RuntimeException e) {
-            ended(member, chunk, false);
+            ended(target, chunk, false);
             chunk.call.progress.workerEnded(pid, chunk.size, false);
-            chunk.call.failed(chunk, TaskOutcomes.notRun(member, e));
+            chunk.call.failed(chunk, TaskOutcomes.notRun(target, e));
             release();
             return;
         }
@@ -184,16 +194,19 @@ public final class ClusterPool implements WorkerPool {
             chunk.call.running.remove(chunk);
             chunk.running = null;
             boolean ok = error == null && result.status() == TaskResult.RESULTS;
-            ended(member, chunk, ok);
+            ended(target, chunk, ok);
             chunk.call.progress.workerEnded(pid, chunk.size, ok);
-            if (error != null && TaskOutcomes.memberLost(error) && !chunk.call.isAbandoned() && !terminated) {
-                chunk.avoid.add(member.getUuid());
-                chunk.lostOn.add(NotebookSession.describe(member));
+            if (error != null && TaskOutcomes.memberLost(error) && !chunk.call.isAbandoned() && !terminated
+                    && !session.isClosed()) {
+                chunk.avoid.add(target.getUuid());
+                chunk.lostOn.add(NotebookSession.describe(target));
                 send(chunk); // keeps its place among the chunks in flight
                 return;
             }
             try {
-                deliver(chunk, member, taskId, result, error);
+                deliver(chunk, target, taskId, result, error);
+            } catch (RuntimeException | LinkageError e) {
+                chunk.call.failed(chunk, e);
             } finally {
                 release();
             }
@@ -219,7 +232,7 @@ public final class ClusterPool implements WorkerPool {
         }
         Object[] values;
         try {
-            values = (Object[]) call.deserialize(result.body());
+            values = ChunkValues.decode(result.body(), call::deserialize);
         } catch (Exception | LinkageError e) {
             call.failed(chunk, new org.jmultiprocessing.TaskFailedException("the results of chunk " + chunk.index
                     + " from member " + NotebookSession.describe(member) + " cannot be read here: " + e, e));

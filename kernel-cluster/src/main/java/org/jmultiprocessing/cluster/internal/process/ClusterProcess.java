@@ -20,8 +20,8 @@ import org.jmultiprocessing.spi.ship.Shipment;
  * member's (the JVM it runs in, as for a local child). Exit code 0, or 1 when the target threw (its traceback
  * printed in the notebook as for a local child), or 1 when its member left the cluster while it ran (said on
  * {@code System.err}). {@code terminate()} and {@code kill()} interrupt the task on its member and end the
- * process at once with -15 / -9; a task that ignores interrupts keeps its member thread until it returns (its
- * output still reaches the notebook).
+ * process at once with -15 / -9, and what it prints from then on is dropped (as a signal ends a local child's
+ * output); a task that ignores interrupts keeps its member thread until it returns.
  */
 final class ClusterProcess implements StartedProcess {
     /** How long the end waits for the output its task printed (a member that died took it along). */
@@ -35,6 +35,7 @@ final class ClusterProcess implements StartedProcess {
     private final Consumer<ClusterProcess> onEnd;
     private volatile Integer exitCode;
     private volatile NotebookSession.Submitted submitted;
+    private volatile long taskId;
 
     private ClusterProcess(NotebookSession session, ProcessSpec spec, Member member, Consumer<ClusterProcess> onEnd) {
         this.session = session;
@@ -53,6 +54,7 @@ final class ClusterProcess implements StartedProcess {
         }
         ClusterProcess process = new ClusterProcess(session, spec, member, onEnd);
         long taskId = session.nextTaskId();
+        process.taskId = taskId;
         NotebookSession.Submitted submitted = session.submit(member, taskId, TaskEnvelope.PROCESS, shipment);
         process.submitted = submitted;
         submitted.result().whenCompleteAsync((result, error) -> process.finish(taskId, result, error), session.completions());
@@ -140,8 +142,10 @@ final class ClusterProcess implements StartedProcess {
 
     private void stop(int code) {
         if (isAlive()) {
-            submitted.cancel();
+            session.relay().silence(taskId);
+            // Ended first: the cancelled future completes at once, and must not be read as a failure.
             end(code);
+            submitted.cancel();
         }
     }
 

@@ -12,6 +12,8 @@ import org.jmultiprocessing.cluster.internal.ClusterRuntime;
  * the member opens the seal before it reads, defines or runs anything, and seals the {@link TaskResult}.
  */
 public final class CarrierTask implements Callable<byte[]>, Serializable {
+    /** The members' executor that runs carrier tasks. */
+    public static final String EXECUTOR = "jmp.tasks";
     private static final long serialVersionUID = 1L;
 
     private final byte[] sealed;

@@ -1,11 +1,18 @@
 package org.jmultiprocessing.cluster.internal.task;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.hazelcast.client.Client;
 import com.hazelcast.client.ClientListener;
@@ -23,8 +30,8 @@ import org.jmultiprocessing.spi.ship.Shipment;
 /**
  * The notebook sessions a member serves. Each session has its own class loader (a {@link Receiver}): two
  * notebooks never see each other's classes, and one notebook's tasks share its classes (a queue item of a
- * cell class is read with the class its task defined). A session ends when its notebook's client
- * disconnects (closed, or its JVM died): its running tasks are interrupted, its loader dropped, and its
+ * cell class is read with the class its task defined). A session ends when its notebook's client has left
+ * every member (closed, or its JVM died): its running tasks are interrupted, its loader dropped, and its
  * distributed objects (named {@code jmp.<session>.*}) destroyed.
  */
 public final class MemberSessions {
@@ -37,6 +44,9 @@ public final class MemberSessions {
      */
     public static final String REGISTRY = "jmp.sessions";
 
+    /** How often a member asks again whether a client that left it is still connected to another member. */
+    private static final long RECHECK_MILLIS = 1000;
+    private static final long CHECK_TIMEOUT_SECONDS = 10;
     private static final Throwable NO_FAILURE = new Throwable("no failure");
 
     private static volatile MemberSessions instance;
@@ -46,6 +56,12 @@ public final class MemberSessions {
     private final String where;
     private final Map<String, SessionState> sessions = new ConcurrentHashMap<>();
     private final Set<String> ended = ConcurrentHashMap.newKeySet();
+    /** Checks whether clients that left are gone; never Hazelcast's event threads, which must not block. */
+    private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "jmp-session-checks");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private static final class SessionState {
         final UUID client;
@@ -79,7 +95,7 @@ public final class MemberSessions {
 
             @Override
             public void clientDisconnected(Client client) {
-                endSessionsOf(client.getUuid());
+                checks.execute(() -> endSessionsIfGone(client.getUuid()));
             }
         });
     }
@@ -145,7 +161,15 @@ public final class MemberSessions {
                         failed, where);
             }
         }
-        return TaskRunners.chunk(call[0], (Boolean) call[1], (Object[]) call[2], where);
+        Object[] items;
+        try {
+            items = call[2] != null ? (Object[]) call[2] : ChunkValues.decode((byte[]) call[5], bytes -> {
+                throw new IOException("packed items hold no serialized array");
+            });
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            return TaskRunners.failure(TaskResult.NOT_RECEIVED, "the member could not read the chunk's items: " + e, e, where);
+        }
+        return TaskRunners.chunk(call[0], (Boolean) call[1], items, where);
     }
 
     /** Runs a pool's initializer, once per pool on this member (Python runs it once per worker). */
@@ -170,6 +194,36 @@ public final class MemberSessions {
             return null;
         }
         return state;
+    }
+
+    /**
+     * Ends the sessions of {@code client} once it is connected to no member; while it still is to some
+     * (it lost only its connection to this one, or the others have not yet seen it go), asks again later.
+     */
+    private void endSessionsIfGone(UUID client) {
+        boolean connected;
+        try {
+            connected = connectedHere(client);
+            if (!connected) {
+                for (Future<Boolean> answer : member.getExecutorService(CarrierTask.EXECUTOR)
+                        .submitToAllMembers(new ClientCheck(client)).values()) {
+                    connected |= answer.get(CHECK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                }
+            }
+        } catch (InterruptedException e) {
+            return; // The member is shutting down.
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            connected = true; // A member that did not answer may have left or be busy: ask again.
+        }
+        if (!connected) {
+            endSessionsOf(client);
+        } else if (!connectedHere(client) && member.getLifecycleService().isRunning()) {
+            checks.schedule(() -> endSessionsIfGone(client), RECHECK_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private boolean connectedHere(UUID client) {
+        return member.getClientService().getConnectedClients().stream().anyMatch(c -> c.getUuid().equals(client));
     }
 
     /**

@@ -13,7 +13,8 @@ import java.util.UUID;
  * client of that session, whose departure ends it), the task's number in the session (its output is labelled
  * with it), what kind of task it is, and the {@code Shipment} bytes of its code and data.
  *
- * @param kind {@link #POOL_CHUNK} (the shipment is {@code Object[] {function, starred, items}}) or
+ * @param kind {@link #POOL_CHUNK} (the shipment is {@code Object[] {function, starred, items, initializer,
+ *             pool id, packed items}}: the items in the shipment, or packed (see {@link ChunkValues})) or
  *             {@link #PROCESS} (a {@code ProcessTask})
  */
 public record TaskEnvelope(String session, UUID client, long taskId, byte kind, byte[] shipment) {

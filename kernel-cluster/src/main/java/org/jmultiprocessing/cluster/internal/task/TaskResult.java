@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
  * What a member sends back for a task, inside a seal: how it ended, how many output messages the task
  * published (the notebook waits for them all before it reports the end), and the payload.
  *
- * @param status      {@link #RESULTS}: {@code body} is the serialized {@code Object[]} of a chunk's results;
+ * @param status      {@link #RESULTS}: {@code body} holds a chunk's results (see {@link ChunkValues});
  *                    {@link #EXITED}: {@code exitCode} is a process's; {@link #RAISED}: {@code body} is the
  *                    serialized exception (or empty when it could not be serialized) and {@code description}
  *                    says what it was; {@link #NOT_RECEIVED} / {@link #RESULT_NOT_TRANSFERABLE}: {@code

@@ -40,7 +40,8 @@ final class TaskRunners {
             }
         }
         try {
-            return new TaskResult(TaskResult.RESULTS, 0, 0, serialize(results), new byte[0], "", PID);
+            byte[] body = ChunkValues.encode(results, () -> serialize(results));
+            return new TaskResult(TaskResult.RESULTS, 0, 0, body, new byte[0], "", PID);
         } catch (IOException | RuntimeException e) {
             String path = TransferPath.find(Map.of("the result", (Object) Arrays.asList(results)));
             return failure(TaskResult.RESULT_NOT_TRANSFERABLE, path != null ? path : e.toString(), e, where);
