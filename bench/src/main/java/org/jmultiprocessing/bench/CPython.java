@@ -21,8 +21,13 @@ record CPython(String python, Path script) {
 
     /** Runs {@code python script SCENARIO METHOD RUNS} and reads the JSON list of samples it prints. */
     List<Sample> measure(String scenario, String method, int runs) throws IOException {
-        JsonNode samples = new ObjectMapper().readTree(run(new CommandLine(python).addArgument(script.toString())
+        return samples(run(new CommandLine(python).addArgument(script.toString())
                 .addArgument(scenario).addArgument(method).addArgument(Integer.toString(runs))));
+    }
+
+    /** The samples of a JSON list as the scripts print it. */
+    static List<Sample> samples(String json) throws IOException {
+        JsonNode samples = new ObjectMapper().readTree(json);
         List<Sample> result = new ArrayList<>();
         samples.forEach(sample -> result.add(Sample.fromJson(sample)));
         return result;
@@ -33,7 +38,8 @@ record CPython(String python, Path script) {
         return run(new CommandLine(python).addArgument("--version")).trim();
     }
 
-    private static String run(CommandLine command) throws IOException {
+    /** Runs {@code command} to its end (at most 5 minutes), its stderr passed on to ours; returns its stdout. */
+    static String run(CommandLine command) throws IOException {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         DefaultExecutor executor = DefaultExecutor.builder().get();
         executor.setStreamHandler(new PumpStreamHandler(stdout, System.err));

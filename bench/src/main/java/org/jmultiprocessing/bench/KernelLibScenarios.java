@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 import org.jmultiprocessing.Barrier;
@@ -23,7 +24,8 @@ import org.jmultiprocessing.Value;
 
 /**
  * Every scenario of the benchmark, with kernel-lib's side of each. CPython's side is the function of the same
- * id in bench/cpython/mp_bench.py: same work, same pauses, and the same constants unless noted.
+ * id in bench/cpython/mp_bench.py: same work, same pauses, and the same constants unless noted; Ray's, for the
+ * pool scenarios, the function of that id in ray_bench.py, which imports mp_bench.py's.
  */
 final class KernelLibScenarios {
     static final long START_PAUSE_MILLIS = 250; // before each timed start, as between notebook cells
@@ -55,13 +57,17 @@ final class KernelLibScenarios {
                 new Scenario("process-start", "Process start+join, JShell-cell target", "Process start", "ms", false, 8, List.of(
                         new Scenario.Configuration("standby", 13.0, true, processStart::measure),
                         new Scenario.Configuration("cold", 50.0, false, processStart::measure))),
+                ClusterScenarios.startScenario(),
                 new Scenario("pool-ready", "Pool(2) ready: constructor + first 2-item map", "Pool ready", "ms", false, 5, List.of(
-                        new Scenario.Configuration("standby", null, true, KernelLibScenarios::poolReady),
-                        new Scenario.Configuration("cold", 60.0, false, KernelLibScenarios::poolReady))),
+                        new Scenario.Configuration("standby", null, true, runs -> poolReady(runs, Pool::new)),
+                        new Scenario.Configuration("cold", 60.0, false, runs -> poolReady(runs, Pool::new))))
+                        .besideRay(ClusterScenarios.configuration(cluster -> runs -> poolReady(runs, cluster::pool))),
                 scenario("pool-map", "Pool(2).map x*x over 100 000 ints, warm pool", "Pool map", "M tasks/s", true, 5, 15.0,
-                        KernelLibScenarios::poolMap),
+                        runs -> poolMap(runs, Pool::new))
+                        .besideRay(ClusterScenarios.configuration(cluster -> runs -> poolMap(runs, cluster::pool))),
                 scenario("pool-primes", "8 × primes < 200 000: Pool(2) speed-up", "Primes speed-up", "×", true, 1, 1.9,
-                        KernelLibScenarios::poolPrimes),
+                        runs -> poolPrimes(runs, Pool::new))
+                        .besideRay(ClusterScenarios.configuration(cluster -> runs -> poolPrimes(runs, cluster::pool))),
                 scenario("queue-small", "Queue child → parent, small ints", "Queue ints", "M msgs/s", true, 5, 2.0,
                         runs -> queueRate(runs, QUEUE_SMALL_ITEMS, 0)),
                 scenario("queue-kib", "Queue child → parent, 1 KiB payloads", "Queue 1 KiB", "M msgs/s", true, 5, 1.0,
@@ -100,7 +106,7 @@ final class KernelLibScenarios {
         return samples;
     }
 
-    private static double secondsSince(long startNanos) {
+    static double secondsSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
@@ -120,12 +126,16 @@ final class KernelLibScenarios {
         }
     }
 
-    /** Milliseconds for a new Pool(2) and its first 2-item map; the pool is ended outside the timing. */
-    private static List<Sample> poolReady(int runs) throws Exception {
+    /**
+     * Milliseconds for a new Pool(2) and its first 2-item map; the pool is ended outside the timing.
+     *
+     * @param newPool makes a pool of that many workers: kernel-lib's, or a cluster's ({@link ClusterScenarios})
+     */
+    static List<Sample> poolReady(int runs, IntFunction<Pool> newPool) throws Exception {
         return afterWarmUp(runs, () -> {
             Thread.sleep(START_PAUSE_MILLIS);
             long start = System.nanoTime();
-            Pool pool = new Pool(2);
+            Pool pool = newPool.apply(2);
             pool.map(SQUARE, List.of(1, 2));
             double millis = secondsSince(start) * 1e3;
             pool.terminate();
@@ -134,9 +144,9 @@ final class KernelLibScenarios {
         });
     }
 
-    private static List<Sample> poolMap(int runs) throws Exception {
+    static List<Sample> poolMap(int runs, IntFunction<Pool> newPool) throws Exception {
         List<Integer> items = IntStream.range(0, MAP_ITEMS).boxed().toList();
-        try (Pool pool = new Pool(2)) {
+        try (Pool pool = newPool.apply(2)) {
             Call map = () -> pool.map(SQUARE, items);
             millionPerSecond(MAP_ITEMS, JIT_WARM_UP_SECONDS, map); // compiles the hot paths here and in the workers
             return afterWarmUp(runs, () -> Sample.of(millionPerSecond(MAP_ITEMS, MIN_SAMPLE_SECONDS, map)));
@@ -164,9 +174,9 @@ final class KernelLibScenarios {
      * Speed-up of 8 prime counts on a warm Pool(2), chunks of 1, over the same 8 counts in sequence. Java counts
      * a set of 8 in under 0.1 s, so a sample times several sets each way; its seconds are per set, as CPython's.
      */
-    private static List<Sample> poolPrimes(int runs) throws Exception {
+    static List<Sample> poolPrimes(int runs, IntFunction<Pool> newPool) throws Exception {
         List<Integer> limits = Collections.nCopies(PRIME_JOBS, PRIME_LIMIT);
-        try (Pool pool = new Pool(2)) {
+        try (Pool pool = newPool.apply(2)) {
             return afterWarmUp(runs, () -> {
                 List<Integer> counts = new ArrayList<>();
                 long start = System.nanoTime();

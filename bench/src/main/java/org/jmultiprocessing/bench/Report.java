@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /** The results as a terminal table, a markdown table and JSON. */
 final class Report {
     static final String LEGEND = "median, min – max and number of samples; \"kernel-lib vs this\" sets the scenario's"
-            + " first\nkernel-lib row against that row: > 1× means kernel-lib is better.";
+            + " first\nrow against that row: > 1× means kernel-lib (kernel-cluster where it is the first) is better.";
     private static final String ROW = "  %-19s %8s  %13s  %3s  %s%n";
 
     private Report() {
@@ -27,15 +27,23 @@ final class Report {
         return String.format(Locale.ROOT, format, value);
     }
 
-    /** What the last column says of a row: target met or missed for kernel-lib, kernel-lib's advantage for CPython. */
+    /**
+     * What the last column says of a row: for ours, target met or missed, or how far ahead of or behind the peer
+     * it is to beat ("ahead of Ray 1.50×"); for a peer's row, the reference row's advantage over it.
+     */
     static String verdict(ScenarioResult result, Row row) {
         if (!row.kernelLib()) {
             return String.format(Locale.ROOT, "%.2f×", result.advantageOver(row));
         }
-        if (row.target() == null) {
-            return "no target";
+        if (row.target() != null) {
+            return result.meetsTarget(row) ? "target met" : "target missed";
         }
-        return result.meetsTarget(row) ? "target met" : "target missed";
+        if (row.aheadOf() != null && result.rowOf(row.aheadOf()).isPresent()) {
+            double advantage = result.advantage(row, result.rowOf(row.aheadOf()).get());
+            return String.format(Locale.ROOT, "%s %s %.2f×", advantage > 1 ? "ahead of" : "behind", row.aheadOf().title(),
+                    advantage);
+        }
+        return "no target";
     }
 
     /** "ms, lower is better, target ≤ 60 cold" */
@@ -96,21 +104,28 @@ final class Report {
     }
 
     /**
-     * @param kernelLibAdvantage for a CPython row, as in the table (> 1: kernel-lib is better); else null
-     * @param targetMet for a kernel-lib row with a target; else null
+     * @param peer for a peer's row, its id ("cpython", "ray"); null for ours
+     * @param kernelLibAdvantage for a peer's row, as in the table (> 1: the reference row is better); else null
+     * @param targetMet for a row of ours with a target; else null
+     * @param aheadOf for a row of ours that is to beat a peer, that peer's id; else null
+     * @param advantageOverPeer for such a row, its advantage over that peer's first row (> 1: ours is better)
      */
-    record RowJson(String implementation, double median, double min, double max, int samples, Double target,
-            Boolean targetMet, Double kernelLibAdvantage, Map<String, Double> medianSeconds, List<Double> values) {
+    record RowJson(String implementation, String peer, double median, double min, double max, int samples, Double target,
+            Boolean targetMet, Double kernelLibAdvantage, String aheadOf, Double advantageOverPeer,
+            Map<String, Double> medianSeconds, List<Double> values) {
     }
 
     static void writeJson(Path file, RunFacts run, List<ScenarioResult> results) throws IOException {
         Function<ScenarioResult, ScenarioJson> scenario = result -> new ScenarioJson(result.scenario().id(),
                 result.scenario().title(), result.scenario().unit(), result.scenario().higherIsBetter(),
                 result.scenario().targets(), result.rows().stream().map(row -> new RowJson(row.implementation(),
-                        row.median(), row.min(), row.max(), row.samples().size(), row.target(),
-                        row.target() == null ? null : result.meetsTarget(row),
-                        row.kernelLib() ? null : result.advantageOver(row), row.medianSeconds(),
-                        row.samples().stream().map(Sample::value).toList())).toList());
+                        row.peer() == null ? null : row.peer().id(), row.median(), row.min(), row.max(),
+                        row.samples().size(), row.target(), row.target() == null ? null : result.meetsTarget(row),
+                        row.kernelLib() ? null : result.advantageOver(row),
+                        row.aheadOf() == null ? null : row.aheadOf().id(),
+                        row.aheadOf() == null ? null : result.rowOf(row.aheadOf()).map(rival -> result.advantage(row, rival))
+                                .orElse(null),
+                        row.medianSeconds(), row.samples().stream().map(Sample::value).toList())).toList());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(file.toFile(), new Results(run, results.stream().map(scenario).toList()));
     }

@@ -7,9 +7,18 @@ import java.util.Map;
 /**
  * One implementation's samples of one scenario.
  *
- * @param target for a kernel-lib row, its target in the scenario's unit, or null if it has none
+ * @param kernelLib whether the row is ours (kernel-lib or kernel-cluster), not a peer's
+ * @param target for a row of ours, its target in the scenario's unit, or null if it has none
+ * @param peer for a peer's row, whose it is; null for ours
+ * @param aheadOf for a row of ours, the peer whose row it is to beat; else null
  */
-record Row(String implementation, boolean kernelLib, Double target, List<Sample> samples) {
+record Row(String implementation, boolean kernelLib, Double target, List<Sample> samples, Peer peer, Peer aheadOf) {
+
+    /** A kernel-lib row ({@code kernelLib}) with its numeric target, or a CPython row. */
+    Row(String implementation, boolean kernelLib, Double target, List<Sample> samples) {
+        this(implementation, kernelLib, target, samples, kernelLib ? null : Peer.CPYTHON, null);
+    }
+
     double median() {
         return median(samples.stream().map(Sample::value).toList());
     }

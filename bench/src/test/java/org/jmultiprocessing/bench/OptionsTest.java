@@ -21,6 +21,23 @@ class OptionsTest {
         assertEquals(List.of("fork", "spawn", "forkserver"), options.methods());
         assertEquals(Path.of("build/bench"), options.out());
         assertFalse(options.publish());
+        assertEquals(List.of(Peer.CPYTHON, Peer.RAY), options.peers());
+        assertEquals(Path.of("build/bench-venv/bin/python"), options.rayPython());
+    }
+
+    @Test
+    void shouldMeasureAPeerOnlyWhereChosenAndWhereItsScriptHasTheScenario() {
+        Bench.Options cpythonOnly = Bench.Options.parse("--peers", "cpython");
+        assertEquals(List.of(Peer.CPYTHON), cpythonOnly.peers());
+        Scenario poolMap = KernelLibScenarios.all(new ProcessStart()).stream().filter(s -> s.id().equals("pool-map"))
+                .findFirst().orElseThrow();
+        Scenario queue = KernelLibScenarios.all(new ProcessStart()).stream().filter(s -> s.id().equals("queue-small"))
+                .findFirst().orElseThrow();
+        assertFalse(cpythonOnly.measures(Peer.RAY, poolMap));
+        assertTrue(Bench.Options.parse().measures(Peer.RAY, poolMap));
+        assertFalse(Bench.Options.parse().measures(Peer.RAY, queue), "ray_bench.py has no queue scenario");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Bench.Options.parse("--peers", "dask"))
+                .getMessage().startsWith("--peers: unknown [dask]; choose from cpython,ray"));
     }
 
     @Test

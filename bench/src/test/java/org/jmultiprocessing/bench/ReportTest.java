@@ -39,6 +39,21 @@ class ReportTest {
     }
 
     @Test
+    void shouldSayHowFarARowOfOursIsAheadOfOrBehindThePeerItIsToBeat() {
+        Scenario scenario = TestResults.scenario("ms", false, TestResults.configuration("", null));
+        Row cluster = new Row("kernel-cluster", true, null, TestResults.samples(500), null, Peer.RAY);
+        Row ray = new Row("Ray 2.60.0", false, null, TestResults.samples(1000), Peer.RAY, null);
+        ScenarioResult ahead = new ScenarioResult(scenario, List.of(TestResults.kernelLib("kernel-lib", null, 20), cluster, ray));
+        assertEquals("ahead of Ray 2.00×", Report.verdict(ahead, cluster));
+        assertEquals("50.00×", Report.verdict(ahead, ray), "a peer's row is set against the scenario's first row");
+        Row slowCluster = new Row("kernel-cluster", true, null, TestResults.samples(4000), null, Peer.RAY);
+        assertEquals("behind Ray 0.25×", Report.verdict(new ScenarioResult(scenario, List.of(slowCluster, ray)), slowCluster));
+        assertEquals("no target", Report.verdict(new ScenarioResult(scenario, List.of(slowCluster)), slowCluster),
+                "without Ray's row there is nothing to set it against");
+        assertEquals(List.of(), ahead.cpythonRows());
+    }
+
+    @Test
     void shouldPrintTimedPartsUnderTheirRow() {
         Row row = new Row("kernel-lib", true, 1.9, List.of(new Sample(2, Map.of("sequential", 0.2))));
         ScenarioResult result = new ScenarioResult(TestResults.scenario("×", true, TestResults.configuration("", 1.9)),
@@ -55,6 +70,10 @@ class ReportTest {
             scenario.kernelLib().forEach(c -> rows.add(TestResults.kernelLib(c.label(), c.target(), 1234.5, 0.001234)));
             CPython.START_METHODS.forEach(method -> rows.add(new Row("CPython " + method, false, null, List.of(
                     new Sample(0.001234, Map.of("sequential", 123.4, "Pool(2)", 123.4))))));
+            if (scenario.peers().contains(Peer.RAY)) {
+                rows.add(new Row("Ray 2.60.0", false, null, List.of(new Sample(0.001234, Map.of("sequential", 123.4,
+                        "Pool(2)", 123.4))), Peer.RAY, null));
+            }
             return new ScenarioResult(scenario, rows);
         }).toList();
         String table = Report.table(results);
