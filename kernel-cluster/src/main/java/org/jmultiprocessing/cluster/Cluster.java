@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import com.hazelcast.core.HazelcastInstance;
+
 import org.jmultiprocessing.Context;
 import org.jmultiprocessing.cluster.internal.backend.ClusterBackend;
 import org.jmultiprocessing.cluster.internal.ClusterKey;
@@ -73,25 +75,30 @@ public final class Cluster implements AutoCloseable {
     public static Cluster startLocal(int members) {
         ClusterKey key = ClusterKey.generate();
         LocalMembers local = LocalMembers.start(members, key);
+        HazelcastInstance client = null;
         NotebookSession session = null;
         try {
-            session = NotebookSession.connect(local.addresses(), key, LOCAL_START_TIMEOUT);
+            client = NotebookSession.client(local.addresses(), key, LOCAL_START_TIMEOUT);
+            // The session is registered once the cluster is whole: an operation sent while members are still
+            // joining (or merging clusters they formed apart) can wait for the invocation timeout.
             long deadline = System.nanoTime() + LOCAL_START_TIMEOUT.toNanos();
-            while (session.members().size() < members) {
+            while (client.getCluster().getMembers().size() < members) {
                 local.checkAlive();
                 if (System.nanoTime() - deadline > 0) {
                     throw new IllegalStateException("the local cluster's " + members + " members did not all join"
-                            + " within " + LOCAL_START_TIMEOUT.toSeconds() + " s (" + session.members().size() + " did)");
+                            + " within " + LOCAL_START_TIMEOUT.toSeconds() + " s (" + client.getCluster().getMembers().size()
+                            + " did)");
                 }
                 Thread.sleep(50);
             }
+            session = NotebookSession.open(client, key);
             return new Cluster(session, local);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            closeAll(session, local);
+            closeAll(client, session, local);
             throw new IllegalStateException("interrupted while starting the local cluster", e);
         } catch (RuntimeException e) {
-            closeAll(session, local);
+            closeAll(client, session, local);
             try {
                 local.checkAlive();
             } catch (IllegalStateException died) {
@@ -101,9 +108,11 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
-    private static void closeAll(NotebookSession session, LocalMembers local) {
+    private static void closeAll(HazelcastInstance client, NotebookSession session, LocalMembers local) {
         if (session != null) {
             session.close();
+        } else if (client != null) {
+            client.shutdown();
         }
         local.close();
     }

@@ -86,6 +86,29 @@ public final class NotebookSession implements AutoCloseable {
      * for the first of them.
      */
     public static NotebookSession connect(List<String> addresses, ClusterKey key, Duration timeout) {
+        return open(client(addresses, key, timeout), key);
+    }
+
+    /**
+     * A session over {@code client}, a client made by {@link #client}; the client is shut down if the session
+     * cannot be opened, so that a failed start leaves no client threads behind.
+     */
+    public static NotebookSession open(HazelcastInstance client, ClusterKey key) {
+        try {
+            NotebookSession session = new NotebookSession(client, key);
+            OPEN.put(session.session, session);
+            return session;
+        } catch (RuntimeException | Error e) {
+            client.shutdown();
+            throw e;
+        }
+    }
+
+    /**
+     * A client of the members at {@code addresses} ({@code host:port}), waiting up to {@code timeout} for the
+     * first of them; {@link #open} makes it a session.
+     */
+    public static HazelcastInstance client(List<String> addresses, ClusterKey key, Duration timeout) {
         // In a notebook, Hazelcast's warnings (a member's connection reset, with its stack trace) would fill the
         // cell; what matters reaches the caller as the error of the call it broke.
         HAZELCAST_LOG.setLevel(Level.SEVERE);
@@ -116,9 +139,7 @@ public final class NotebookSession implements AutoCloseable {
                     + ": " + e.getCause().getMessage() + " (are members running there, started with the same key?)",
                     e.getCause());
         }
-        NotebookSession session = new NotebookSession(client, key);
-        OPEN.put(session.session, session);
-        return session;
+        return client;
     }
 
     /**

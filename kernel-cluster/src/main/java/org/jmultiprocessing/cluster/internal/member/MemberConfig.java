@@ -41,6 +41,10 @@ public final class MemberConfig {
         config.setProperty("hazelcast.socket.bind.any", "false");
         // Few partitions: a notebook's objects are few, and a member starts faster.
         config.setProperty("hazelcast.partition.count", "31");
+        // Members started together may each form a cluster of their own before they see one another; they
+        // merge at the first split-brain check, which by default comes minutes later.
+        config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
+        config.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
         config.getMemberAttributeConfig().setAttribute(PID_ATTRIBUTE, Long.toString(ProcessHandle.current().pid()));
 
         NetworkConfig network = config.getNetworkConfig();
