@@ -15,7 +15,9 @@ import org.jmultiprocessing.Lock;
 import org.jmultiprocessing.RLock;
 import org.jmultiprocessing.Semaphore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(EmbeddedCluster.Scope.class)
 class ClusterLockTest {
     private final Context ctx = EmbeddedCluster.get().newContext();
 

@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 import org.jmultiprocessing.Context;
 import org.jmultiprocessing.Manager;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(EmbeddedCluster.Scope.class)
 class ClusterManagerTest {
     private final Context ctx = EmbeddedCluster.get().newContext();
 

@@ -14,7 +14,9 @@ import org.jmultiprocessing.JoinableQueue;
 import org.jmultiprocessing.Queue;
 import org.jmultiprocessing.SimpleQueue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(EmbeddedCluster.Scope.class)
 class ClusterQueueTest {
     private final Context ctx = EmbeddedCluster.get().newContext();
 

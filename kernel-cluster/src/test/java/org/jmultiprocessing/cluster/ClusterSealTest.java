@@ -24,8 +24,10 @@ import org.jmultiprocessing.cluster.internal.ClusterKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A program without the cluster key (a raw Hazelcast client) cannot make a receiver deserialize anything. */
+@ExtendWith(EmbeddedCluster.Scope.class)
 class ClusterSealTest {
     /** Set by {@link Mark#readObject}: proof that an item was deserialized. */
     static volatile boolean deserialized;

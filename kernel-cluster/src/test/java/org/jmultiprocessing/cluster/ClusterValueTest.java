@@ -15,7 +15,9 @@ import org.jmultiprocessing.Context;
 import org.jmultiprocessing.Event;
 import org.jmultiprocessing.Value;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(EmbeddedCluster.Scope.class)
 class ClusterValueTest {
     private final Context ctx = EmbeddedCluster.get().newContext();
 

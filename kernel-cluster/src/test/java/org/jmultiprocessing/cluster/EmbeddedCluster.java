@@ -11,6 +11,9 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 
 import org.jmultiprocessing.Context;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.jmultiprocessing.cluster.internal.backend.ClusterBackend;
 import org.jmultiprocessing.cluster.internal.ClusterKey;
 import org.jmultiprocessing.cluster.internal.ClusterRuntime;
@@ -51,11 +54,27 @@ public final class EmbeddedCluster {
         clientConfig.getNetworkConfig().addAddress("127.0.0.1:" + port);
         client = HazelcastClient.newHazelcastClient(clientConfig);
         attachment = new ClusterRuntime.Attachment(client, key);
-        ClusterRuntime.install(attachment);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             client.shutdown();
             member.shutdown();
         }, "embedded-cluster-shutdown"));
+    }
+
+    /**
+     * Makes the embedded cluster this JVM's current attachment for one test class (objects that travel
+     * reattach through it), and the one before it current again afterwards: the shared local cluster's tests
+     * run in the same JVM.
+     */
+    public static final class Scope implements BeforeAllCallback, AfterAllCallback {
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            ClusterRuntime.install(get().attachment);
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            ClusterRuntime.uninstall(get().attachment);
+        }
     }
 
     /** The cluster of this JVM, started on first use. */
