@@ -23,6 +23,11 @@ TAG = "navigation"
 SETUP_CHECK = "setup-check"
 COURSE = "*jmultiprocessing: Python's `multiprocessing` for Java notebooks, where every process is a real JVM.*"
 NAME = re.compile(r"\d\d\.\d\d-.+\.ipynb")
+# The index lists the notebooks under the heading of their chapter, the name's first two digits.
+CHAPTERS = {
+    "01": "Chapter 1: the five tutorials, retold in Java",
+    "02": "Chapter 2: what Java adds, a lesson per idea, with exercises",
+}
 
 
 def title_of(nb, path):
@@ -59,6 +64,17 @@ def without_navigation(nb):
     return [c for c in nb.cells if TAG not in c.metadata.get("tags", [])]
 
 
+def contents_of(course, titles):
+    sections = []
+    for chapter in sorted({p.name[:2] for p in course}):
+        if chapter not in CHAPTERS:
+            raise SystemExit(f"no chapter title for {chapter}.xx notebooks: add one to CHAPTERS in {__file__}")
+        listed = [p for p in course if p.name.startswith(chapter)]
+        items = "\n".join(f"{n}. {link(p, titles[p])}" for n, p in enumerate(listed, start=1))
+        sections.append(f"### {CHAPTERS[chapter]}\n\n{items}")
+    return "\n\n".join(sections)
+
+
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("folder", nargs="?", default="notebooks", type=Path)
@@ -82,7 +98,7 @@ def main(argv):
         updated[path] = nb
 
     index = notebooks[index_path]
-    contents = "\n".join(f"{n}. {link(p, titles[p])}" for n, p in enumerate(course, start=1))
+    contents = contents_of(course, titles)
     cells = without_navigation(index)
     head = 2 if len(cells) > 1 and SETUP_CHECK in cells[1].metadata.get("tags", []) else 1
     index.cells = [*cells[:head], nav_cell("navigation-contents", f"## Contents\n\n{contents}"), *cells[head:]]

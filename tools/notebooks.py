@@ -34,8 +34,10 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexer import inherit
 from pygments.lexers import JavaLexer
 from pygments.token import String
+from traitlets.config import Config
 
 KERNEL = "java"
+KERNEL_SHUTDOWN_WAIT_SECONDS = 1.0
 INDEX = "00.00-Index.ipynb"
 INDEX_PAGE = "index.html"
 TAG_UNORDERED = "nondeterministic-order"
@@ -92,8 +94,11 @@ def execute(path, cell_timeout, log_dir):
     nb = read(path)
     log_dir.mkdir(parents=True, exist_ok=True)
     log = log_dir / f"{path.stem}.kernel.log"
+    # JJava answers a shutdown request but its JVM stays up until it is sent SIGTERM, which jupyter_client does
+    # after half the wait time (SIGTERM runs the JVM's exit hooks: kernel-lib still ends its children).
     client = NotebookClient(
         nb,
+        config=Config({"KernelManager": {"shutdown_wait_time": KERNEL_SHUTDOWN_WAIT_SECONDS}}),
         kernel_name=KERNEL,
         timeout=cell_timeout,
         startup_timeout=120,
@@ -252,6 +257,7 @@ def main(argv):
     try:
         notebooks = find_notebooks(args.paths)
         executed, problems = [], []
+        course_started = time.monotonic()
         for path in notebooks:
             stored = read(path)
             produced = stored if args.stored else execute(path, args.cell_timeout, args.log_dir)
@@ -261,6 +267,8 @@ def main(argv):
             elif args.command == "refresh":
                 nbformat.write(produced, path)
                 print(f"  refreshed {path}", flush=True)
+        if not args.stored:
+            print(f"  executed {len(notebooks)} notebook(s) in {time.monotonic() - course_started:.1f}s", flush=True)
         if args.command == "handouts" or args.handouts:
             export_handouts(executed, args.out or args.handouts)
     except NotebookError as e:
