@@ -9,6 +9,7 @@ derived from timed parts.
 """
 import json
 import multiprocessing as mp
+import os
 import sys
 import time
 
@@ -117,6 +118,37 @@ def pool_primes(ctx, runs):
     with ctx.Pool(2) as pool:
         pool.map(square, [1, 2])  # both workers up; the interpreter needs no further warm-up
         return [once() for _ in range(runs)]
+
+
+GAP_TASKS = 16
+GAP_PRIME_LIMIT = 20_000
+
+
+def timed_primes(limit):
+    """(pid, start, end, primes) of one task, on the clock Java's System.nanoTime reads (CLOCK_MONOTONIC)."""
+    start = time.monotonic_ns()
+    count = count_primes(limit)
+    return os.getpid(), start, time.monotonic_ns(), count
+
+
+def mean_gap_millis(tasks):
+    """The mean time a worker waited between returning one task's result and starting its next."""
+    by_worker = {}
+    for task in tasks:
+        by_worker.setdefault(task[0], []).append(task)
+    gaps = []
+    for ran in by_worker.values():
+        ran.sort(key=lambda task: task[1])
+        gaps += [after[1] - before[2] for before, after in zip(ran, ran[1:])]
+    return sum(gaps) / len(gaps) / 1e6 if gaps else 0.0
+
+
+def pool_task_gap(ctx, runs):
+    """Mean milliseconds a warm Pool(2) worker waits between one task's end and its next's start (16 short tasks)."""
+    limits = [GAP_PRIME_LIMIT] * GAP_TASKS
+    with ctx.Pool(2) as pool:
+        pool.map(timed_primes, limits, 1)
+        return [mean_gap_millis(pool.map(timed_primes, limits, 1)) for _ in range(runs)]
 
 
 def put_items(q, count, payload_bytes):
@@ -235,7 +267,8 @@ def idle_worker_pss(ctx, runs):
 
 
 SCENARIOS = {"process-start": process_start, "pool-ready": pool_ready, "pool-map": pool_map,
-             "pool-primes": pool_primes, "queue-small": queue_small, "queue-kib": queue_kib,
+             "pool-primes": pool_primes, "pool-task-gap": pool_task_gap,
+             "queue-small": queue_small, "queue-kib": queue_kib,
              "pipe-round-trip": pipe_round_trip, "value-lock": value_lock, "idle-worker-rss": idle_worker_rss,
              "idle-worker-pss": idle_worker_pss}
 

@@ -68,6 +68,7 @@ final class KernelLibScenarios {
                 scenario("pool-primes", "8 × primes < 200 000: Pool(2) speed-up", "Primes speed-up", "×", true, 1, 1.9,
                         runs -> poolPrimes(runs, Pool::new))
                         .besideRay(ClusterScenarios.configuration(cluster -> runs -> poolPrimes(runs, cluster::pool))),
+                PoolTaskGap.scenario(),
                 scenario("queue-small", "Queue child → parent, small ints", "Queue ints", "M msgs/s", true, 5, 2.0,
                         runs -> queueRate(runs, QUEUE_SMALL_ITEMS, 0)),
                 scenario("queue-kib", "Queue child → parent, 1 KiB payloads", "Queue 1 KiB", "M msgs/s", true, 5, 1.0,
