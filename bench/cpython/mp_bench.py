@@ -247,30 +247,39 @@ def memory_mib(pid, proc_file, field):
     raise ValueError("no %s in /proc/%d%s" % (field, pid, proc_file))
 
 
-def idle_worker_memory(ctx, runs, proc_file, field):
-    """MiB per worker of a Pool(2) that ran one small map and then idled; a sample per worker."""
+def idle_worker_memory(ctx, runs, workers, proc_file, field):
+    """MiB per worker of a Pool(workers) that ran one map of an item per worker and then idled; a sample per worker."""
     samples = []
     for _ in range(runs):
-        with ctx.Pool(2) as pool:
-            pool.map(square, [1, 2])
+        with ctx.Pool(workers) as pool:
+            pool.map(square, range(workers))
             time.sleep(IDLE_SECONDS)
             samples += [memory_mib(child.pid, proc_file, field) for child in mp.active_children()]
     return samples
 
 
 def idle_worker_rss(ctx, runs):
-    return idle_worker_memory(ctx, runs, "/status", "VmRSS:")
+    return idle_worker_memory(ctx, runs, 2, "/status", "VmRSS:")
+
+
+def idle_worker_rss_8(ctx, runs):
+    return idle_worker_memory(ctx, runs, 8, "/status", "VmRSS:")
 
 
 def idle_worker_pss(ctx, runs):
-    return idle_worker_memory(ctx, runs, "/smaps_rollup", "Pss:")
+    return idle_worker_memory(ctx, runs, 2, "/smaps_rollup", "Pss:")
+
+
+def idle_worker_pss_8(ctx, runs):
+    return idle_worker_memory(ctx, runs, 8, "/smaps_rollup", "Pss:")
 
 
 SCENARIOS = {"process-start": process_start, "pool-ready": pool_ready, "pool-map": pool_map,
              "pool-primes": pool_primes, "pool-task-gap": pool_task_gap,
              "queue-small": queue_small, "queue-kib": queue_kib,
              "pipe-round-trip": pipe_round_trip, "value-lock": value_lock, "idle-worker-rss": idle_worker_rss,
-             "idle-worker-pss": idle_worker_pss}
+             "idle-worker-rss-8": idle_worker_rss_8, "idle-worker-pss": idle_worker_pss,
+             "idle-worker-pss-8": idle_worker_pss_8}
 
 if __name__ == "__main__":
     if len(sys.argv) != 4 or sys.argv[1] not in SCENARIOS:

@@ -1,8 +1,5 @@
 package org.jmultiprocessing.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -40,7 +37,6 @@ final class KernelLibScenarios {
     private static final int QUEUE_KIB_ITEMS = 1_000_000;
     private static final int ROUND_TRIPS = 100_000;
     private static final int INCREMENTS_PER_PROCESS = 10_000_000;
-    private static final long IDLE_MILLIS = 1000;
 
     private static final Func<Integer, Integer> SQUARE = x -> x * x;
     private static final Func<Integer, Integer> COUNT_PRIMES = KernelLibScenarios::countPrimes;
@@ -77,10 +73,8 @@ final class KernelLibScenarios {
                         KernelLibScenarios::pipeRoundTrip),
                 scenario("value-lock", "Value += 1 under its lock, 2 processes", "Value += 1", "M/s", true, 5, 5.0,
                         KernelLibScenarios::valueLock),
-                scenario("idle-worker-rss", "Idle Pool(2) worker, resident memory", "Idle worker RSS", "MiB", false, 1, 32.0,
-                        runs -> idleWorkerMemory(runs, "/status", "VmRSS:")),
-                scenario("idle-worker-pss", "Idle Pool(2) worker, proportional memory (shared pages split)",
-                        "Idle worker PSS", "MiB", false, 1, null, runs -> idleWorkerMemory(runs, "/smaps_rollup", "Pss:")));
+                IdleWorkerMemory.resident(2, 32.0), IdleWorkerMemory.resident(8, null),
+                IdleWorkerMemory.proportional(2), IdleWorkerMemory.proportional(8));
     }
 
     /**
@@ -291,35 +285,6 @@ final class KernelLibScenarios {
         }
         if (counter.get() != 2L * INCREMENTS_PER_PROCESS * (runs + 1)) {
             throw new AssertionError("lost increments: " + counter.get());
-        }
-        return samples;
-    }
-
-    /** A {@code kB} field of a /proc file of {@code pid}, e.g. VmRSS of /status, in MiB. */
-    static double memoryMib(long pid, String procFile, String field) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + procFile))) {
-            if (line.startsWith(field)) {
-                return Long.parseLong(line.split("\\s+")[1]) / 1024.0;
-            }
-        }
-        throw new IOException("no " + field + " in /proc/" + pid + procFile);
-    }
-
-    /**
-     * MiB per worker of a Pool(2) that ran one small map and then idled; a sample per worker. Resident
-     * memory counts every shared page in full (the JVM's code, the CDS archive); proportional memory splits
-     * shared pages between the processes that map them.
-     */
-    private static List<Sample> idleWorkerMemory(int runs, String procFile, String field) throws Exception {
-        List<Sample> samples = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            try (Pool pool = new Pool(2)) {
-                pool.map(SQUARE, List.of(1, 2));
-                Thread.sleep(IDLE_MILLIS);
-                for (long pid : pool.workerPids()) {
-                    samples.add(Sample.of(memoryMib(pid, procFile, field)));
-                }
-            }
         }
         return samples;
     }
