@@ -1,7 +1,7 @@
 // Opens every HTML handout from the index page (index.html, the course's index notebook) in chromium and checks
 // what a reader must see: the title, a Java code cell (syntax-highlighted) and a known output, all without any
 // network request; then follows every link of every handout: each link to another handout or to a heading
-// must lead to a page and an element that exist.
+// must lead to a page and an element that exist. A lesson of chapter 2 keeps its exercises' solutions folded until clicked.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -32,6 +32,28 @@ test('the index is a handout and links every other handout', async () => {
     await assert.doesNotReject(page.locator(`a[href="${file}"]`, { hasText: title }).first().waitFor({ timeout: 5000 }),
       `the index has no link to ${file} titled "${title}"`);
   }
+});
+
+test('a lesson of chapter 2 folds its solutions, and a click on the summary opens one', async () => {
+  const lessons = pages.filter((p) => /^02\./.test(p.file));
+  assert.ok(lessons.length > 0, 'no 02.xx handout');
+  let folded = 0;
+  for (const { file } of lessons) {
+    await page.goto(pathToFileURL(join(DIR, file)).href);
+    const solutions = page.locator('details.jmp-solution');
+    const count = await solutions.count();
+    for (let i = 0; i < count; i++) {
+      const solution = solutions.nth(i);
+      const code = solution.locator('.jp-CodeCell .highlight').first();
+      assert.equal(await solution.evaluate((d) => d.open), false, `${file}: solution ${i + 1} is open on load`);
+      assert.equal(await code.isVisible(), false, `${file}: solution ${i + 1}'s code shows while folded`);
+      await solution.locator('summary').click();
+      assert.equal(await solution.evaluate((d) => d.open), true, `${file}: a click did not open solution ${i + 1}`);
+      await code.waitFor({ state: 'visible', timeout: 5000 });
+      folded++;
+    }
+  }
+  assert.ok(folded > 0, `no folded solution (details.jmp-solution) in ${lessons.map((p) => p.file).join(', ')}`);
 });
 
 for (const { file, title, expect } of pages) {
