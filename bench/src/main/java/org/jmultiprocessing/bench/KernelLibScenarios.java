@@ -58,6 +58,7 @@ final class KernelLibScenarios {
                         new Scenario.Configuration("standby", null, true, runs -> poolReady(runs, Pool::new)),
                         new Scenario.Configuration("cold", 60.0, false, runs -> poolReady(runs, Pool::new))))
                         .besideRay(ClusterScenarios.configuration(cluster -> runs -> poolReady(runs, cluster::pool))),
+                StartPhaseBreakdown.scenario(),
                 scenario("pool-map", "Pool(2).map x*x over 100 000 ints, warm pool", "Pool map", "M tasks/s", true, 5, 15.0,
                         runs -> poolMap(runs, Pool::new))
                         .besideRay(ClusterScenarios.configuration(cluster -> runs -> poolMap(runs, cluster::pool))),

@@ -52,10 +52,10 @@ final class Report {
         return scenario.unit() + ", " + scenario.betterWhen() + (targets.isEmpty() ? "" : ", target " + targets);
     }
 
-    /** "sequential 2.10 s, Pool(2) 1.08 s", or empty if the row's samples have no timed parts. */
+    /** "sequential 2.10 s, Pool(2) 80.0 ms" (ms below a second), or empty if the row's samples have no timed parts. */
     static String seconds(Row row) {
-        return row.medianSeconds().entrySet().stream().map(part -> part.getKey() + " " + number(part.getValue()) + " s")
-                .collect(Collectors.joining(", "));
+        return row.medianSeconds().entrySet().stream().map(part -> part.getKey() + " " + (part.getValue() >= 1
+                ? number(part.getValue()) + " s" : number(part.getValue() * 1e3) + " ms")).collect(Collectors.joining(", "));
     }
 
     private static String range(Row row) {

@@ -55,12 +55,13 @@ class ReportTest {
 
     @Test
     void shouldPrintTimedPartsUnderTheirRow() {
-        Row row = new Row("kernel-lib", true, 1.9, List.of(new Sample(2, Map.of("sequential", 0.2))));
+        Row row = new Row("kernel-lib", true, 1.9, List.of(new Sample(2, new java.util.LinkedHashMap<>(Map.of("sequential", 1.5)))));
+        row.samples().get(0).seconds().put("Pool(2)", 0.0123);
         ScenarioResult result = new ScenarioResult(TestResults.scenario("×", true, TestResults.configuration("", 1.9)),
                 List.of(row));
         assertTrue(Report.table(List.of(result)).endsWith(
                 "  kernel-lib              2.00    2.00 – 2.00    1  target met\n"
-                + "                      sequential 0.200 s\n"), Report.table(List.of(result)));
+                + "                      sequential 1.50 s, Pool(2) 12.3 ms\n"), Report.table(List.of(result)));
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.jmultiprocessing.internal.runtime.Internals;
 import org.jmultiprocessing.internal.runtime.LibraryThreads;
 import org.jmultiprocessing.internal.runtime.Session;
 import org.jmultiprocessing.internal.runtime.SessionLifetime;
+import org.jmultiprocessing.internal.runtime.StartPhases;
 import org.jmultiprocessing.internal.ship.PlainShipment;
 import org.jmultiprocessing.internal.ship.ShippedClassLoader;
 import java.io.BufferedInputStream;
@@ -59,6 +60,7 @@ public final class ChildMain {
     static final String TRAIN = "--train";
 
     public static void main(String[] args) {
+        StartPhases.mark("main");
         boolean training = args.length > 0 && TRAIN.equals(args[0]);
         boolean standby = args.length > 1 && STANDBY.equals(args[0]);
         Thread warmUp = training || standby ? warmUp() : null;
@@ -84,10 +86,12 @@ public final class ChildMain {
             Runtime.getRuntime().halt(1);
             return;
         }
+        StartPhases.mark("prepare-read");
         Session.adopt(preparation.sessionDir(), preparation.authKey());
         ShippedClassLoader loader = new ShippedClassLoader(preparation.classpath(), ChildMain.class.getClassLoader());
         loader.add(preparation.classes());
         Thread.currentThread().setContextClassLoader(loader);
+        StartPhases.mark("classes-defined");
 
         ProcessTask task;
         try {
@@ -102,12 +106,15 @@ public final class ChildMain {
             return;
         }
         // The training run's session directory is only the temp directory, not a session to take part in.
+        StartPhases.mark("task-read");
         watchParent(preparation.parentPid(), training ? null : preparation.sessionDir());
         Internals.becomeChild(task, preparation.parentName(), preparation.parentPid());
+        StartPhases.mark("target-begun");
         int code = TaskRunner.run(task);
         if (training) {
             joinQuietly(warmUp);
         }
+        StartPhases.mark("exit-begun");
         System.exit(code);
     }
 

@@ -7,6 +7,7 @@ import org.jmultiprocessing.internal.codec.Deserialization;
 import org.jmultiprocessing.internal.runtime.ExitHooks;
 import org.jmultiprocessing.internal.runtime.Internals;
 import org.jmultiprocessing.internal.runtime.Session;
+import org.jmultiprocessing.internal.runtime.StartPhases;
 import org.jmultiprocessing.internal.ship.CodeShipment;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
@@ -74,6 +75,7 @@ public final class ChildProcess implements StartedProcess {
     }
 
     private static ChildProcess start(ProcessTask task, Map<String, Object> labelledParts, Transfers.Scope transfer) {
+        long startNanos = System.nanoTime();
         CodeShipment shipment = CodeShipment.capture(task, labelledParts);
         Session session = Session.current();
         Bootstrap.Preparation preparation = new Bootstrap.Preparation(session.directory(), session.authKey(),
@@ -86,6 +88,7 @@ public final class ChildProcess implements StartedProcess {
             throw new UncheckedIOException("cannot start a child JVM with " + Launcher.command()
                     + ": check that this Java installation is complete", e);
         }
+        long obtainedNanos = System.nanoTime();
         transfer.assignTo(handle.pid());
         ChildProcess child = new ChildProcess(handle, task.name(), task.daemon());
         try {
@@ -98,6 +101,11 @@ public final class ChildProcess implements StartedProcess {
             handle.destroyForcibly();
             throw new UncheckedIOException("the child JVM exited during start-up; its error output is above."
                     + " Check the options given to Multiprocessing.setJvmOptions", e);
+        }
+        if (StartPhases.on()) {
+            StartPhases.mark(handle.pid(), "start", startNanos);
+            StartPhases.mark(handle.pid(), "jvm-obtained", obtainedNanos);
+            StartPhases.mark(handle.pid(), "frames-written", System.nanoTime());
         }
         STARTED.add(child);
         if (TimelineRecorder.isAnyOpen()) {
@@ -151,12 +159,14 @@ public final class ChildProcess implements StartedProcess {
         } else if (!handle.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
             return false;
         }
+        StartPhases.mark(handle.pid(), "exit-seen", System.nanoTime());
         if (TimelineRecorder.isAnyOpen()) {
             // The exit callback may not have run yet: a timeline read right after join() must show the end.
             TimelineRecorder.processEnded(handle.pid(), ExitCodes.fromStatus(handle.exitValue()));
         }
         stdout.awaitDrained(DRAIN_AFTER_EXIT);
         stderr.awaitDrained(DRAIN_AFTER_EXIT);
+        StartPhases.mark(handle.pid(), "joined", System.nanoTime());
         return true;
     }
 

@@ -4,6 +4,7 @@ import org.jmultiprocessing.internal.runtime.ExitHooks;
 import org.jmultiprocessing.internal.runtime.LibraryThreads;
 import org.jmultiprocessing.internal.runtime.Session;
 import org.jmultiprocessing.internal.runtime.SessionLifetime;
+import org.jmultiprocessing.internal.runtime.StartPhases;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -102,6 +103,9 @@ public final class Launcher {
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(DEFAULT_OPTIONS);
         command.addAll(extraOptions);
+        if (StartPhases.on()) {
+            command.add("-D" + StartPhases.PROPERTY + "=" + StartPhases.file());
+        }
         if (!WARM_UP_STEPS.isEmpty()) {
             command.add("-D" + WARM_UP_PROPERTY + "=" + String.join(",", WARM_UP_STEPS));
         }

@@ -5,6 +5,7 @@ import org.jmultiprocessing.internal.codec.MessageWriter;
 import org.jmultiprocessing.internal.codec.ValueCodec;
 import org.jmultiprocessing.internal.runtime.Internals;
 import org.jmultiprocessing.internal.runtime.Session;
+import org.jmultiprocessing.internal.runtime.StartPhases;
 import org.jmultiprocessing.internal.ship.PlainShipment;
 import org.jmultiprocessing.internal.ship.ShippedClassLoader;
 import org.jmultiprocessing.internal.ship.TransferPath;
@@ -51,6 +52,7 @@ public final class PoolWorker {
         try (PoolChannel channel = new PoolChannel(socket)) {
             socket.connect(UnixDomainSocketAddress.of(socketPath));
             channel.authenticatePool(Session.current().authKey());
+            StartPhases.mark("connected");
             new PoolWorker().serve(channel, loader);
         }
     }
@@ -63,6 +65,9 @@ public final class PoolWorker {
                 request = channel.receive();
             } catch (IOException e) {
                 return; // The pool closed the connection: it terminated or went away.
+            }
+            if (function == null) {
+                StartPhases.mark("first-request");
             }
             if (request.getByte() == PoolProtocol.STOP) {
                 return;

@@ -9,6 +9,7 @@ import org.jmultiprocessing.internal.runtime.ExitCodes;
 import org.jmultiprocessing.internal.runtime.Internals;
 import org.jmultiprocessing.internal.runtime.LibraryThreads;
 import org.jmultiprocessing.internal.runtime.Session;
+import org.jmultiprocessing.internal.runtime.StartPhases;
 import org.jmultiprocessing.internal.ship.CodeShipment;
 import java.io.IOException;
 import java.time.Duration;
@@ -149,6 +150,7 @@ final class WorkerSlot implements Slot {
                     throw new IOException("the pool was terminated");
                 }
                 channel = listener.accept(Session.current().authKey());
+                StartPhases.mark(process.pid(), "worker-accepted", System.nanoTime());
                 worker = process;
                 chunksRun = 0;
                 itemsDone = 0;

@@ -54,6 +54,7 @@ public final class ExitHooks {
     }
 
     private static void runAll() {
+        StartPhases.mark("exit-hooks-begun");
         List<Runnable> actions = new ArrayList<>();
         synchronized (ExitHooks.class) {
             for (Stage stage : Stage.values()) {
@@ -67,5 +68,6 @@ public final class ExitHooks {
                 e.printStackTrace();
             }
         }
+        StartPhases.mark("exit-hooks-done");
     }
 }
