@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.jmultiprocessing.Barrier;
 import org.jmultiprocessing.Connection;
@@ -53,7 +54,7 @@ final class KernelLibScenarios {
     }
 
     static List<Scenario> all(ProcessStart processStart) {
-        return List.of(
+        return Stream.concat(Stream.of(
                 new Scenario("process-start", "Process start+join, JShell-cell target", "Process start", "ms", false, 8, List.of(
                         new Scenario.Configuration("standby", 13.0, true, processStart::measure),
                         new Scenario.Configuration("cold", 50.0, false, processStart::measure))),
@@ -79,7 +80,7 @@ final class KernelLibScenarios {
                 scenario("idle-worker-rss", "Idle Pool(2) worker, resident memory", "Idle worker RSS", "MiB", false, 1, 32.0,
                         runs -> idleWorkerMemory(runs, "/status", "VmRSS:")),
                 scenario("idle-worker-pss", "Idle Pool(2) worker, proportional memory (shared pages split)",
-                        "Idle worker PSS", "MiB", false, 1, null, runs -> idleWorkerMemory(runs, "/smaps_rollup", "Pss:")));
+                        "Idle worker PSS", "MiB", false, 1, null, runs -> idleWorkerMemory(runs, "/smaps_rollup", "Pss:"))), LargeData.all().stream()).toList();
     }
 
     /**
