@@ -32,7 +32,7 @@ final class AgronaRing {
     }
 
     static Scenario scenario() {
-        return new Scenario("agrona-ring", "Agrona ring over a mapped file, child → child, small ints: queue-small's limit",
+        return new Scenario("agrona-ring", "Agrona ring in /dev/shm, child → child, small ints (limit)",
                 "Agrona ring", "M msgs/s", true, 5, List.of(new Scenario.Configuration("", null, false,
                         AgronaRing::measure, "Agrona ring", null)), EnumSet.noneOf(Peer.class));
     }

@@ -80,7 +80,8 @@ final class KernelLibScenarios {
                 scenario("idle-worker-rss", "Idle Pool(2) worker, resident memory", "Idle worker RSS", "MiB", false, 1, 32.0,
                         runs -> idleWorkerMemory(runs, "/status", "VmRSS:")),
                 scenario("idle-worker-pss", "Idle Pool(2) worker, proportional memory (shared pages split)",
-                        "Idle worker PSS", "MiB", false, 1, null, runs -> idleWorkerMemory(runs, "/smaps_rollup", "Pss:"))), Stream.concat(LargeData.all().stream(), Stream.of(AgronaRing.scenario()))).toList();
+                        "Idle worker PSS", "MiB", false, 1, null, runs -> idleWorkerMemory(runs, "/smaps_rollup", "Pss:"))),
+                Stream.concat(LargeData.all().stream(), Stream.of(AgronaRing.scenario()))).toList();
     }
 
     /**

@@ -40,7 +40,7 @@ final class LargeData {
             scenarios.add(row("large-" + via + "-child-mib", title + "byte[]: sender's extra memory",
                     (queue ? "Queue" : "Pipe") + " sender RSS", "MiB", false, queue, false, Transfer::senderMib));
         }
-        scenarios.add(new Scenario("memory-copy", "Memory copy of 256 MiB in one process: the large rows' limit",
+        scenarios.add(new Scenario("memory-copy", "Memory copy of 256 MiB in one process (limit)",
                 "Memory copy", "GB/s", true, RUNS, List.of(new Scenario.Configuration("", null, false,
                         LargeData::memoryCopy, "System.arraycopy", null))));
         return scenarios;
