@@ -7,6 +7,7 @@ where one takes seconds and there is nothing to warm up; Java also warms up its 
 sample is a number in the scenario's unit, or {"value": number, "seconds": {part: seconds}} when the value is
 derived from timed parts.
 """
+from array import array
 import json
 import multiprocessing as mp
 import os
@@ -24,6 +25,8 @@ QUEUE_KIB_ITEMS = 80_000
 ROUND_TRIPS = 20_000
 INCREMENTS_PER_PROCESS = 150_000
 IDLE_SECONDS = 1.0
+PAYLOAD_BYTES = 256 << 20
+GO = "go"
 
 
 def after_warm_up(runs, repetition):
@@ -274,12 +277,101 @@ def idle_worker_pss_8(ctx, runs):
     return idle_worker_memory(ctx, runs, 8, "/smaps_rollup", "Pss:")
 
 
+class QueueEnd:
+    """One end of a large transfer over a Queue each way (the Pipe's connection already has send and recv)."""
+    def __init__(self, out, into):
+        self.out, self.into = out, into
+
+    def send(self, message):
+        self.out.put(message)
+
+    def recv(self):
+        return self.into.get()
+
+
+def reset_peak():
+    """Resets this process's peak resident memory (VmHWM); its resident memory, in MiB."""
+    with open("/proc/self/clear_refs", "w") as clear_refs:
+        clear_refs.write("5")
+    return memory_mib(os.getpid(), "/status", "VmRSS:")
+
+
+def peak_mib():
+    return memory_mib(os.getpid(), "/status", "VmHWM:")
+
+
+def send_large(end, doubles, transfers):
+    """The child's side: makes the payload, then per transfer sends it on the parent's go and, after the
+    parent's acknowledgement (a Queue's feeder may still be sending after put returns), its peak memory
+    beyond the payload."""
+    pattern = bytes(range(256)) * (PAYLOAD_BYTES // 256)
+    payload = array('d', pattern) if doubles else pattern
+    del pattern
+    for _ in range(transfers):
+        before = reset_peak()
+        end.send(GO)
+        end.recv()
+        end.send(payload)
+        end.recv()
+        end.send(peak_mib() - before)
+
+
+def large_transfers(ctx, runs, queue, doubles):
+    """Per transfer of a 256 MiB payload child -> parent after a first one: GB/s, the parent's peak RSS
+    growth and the child's peak beyond its payload, in MiB."""
+    if queue:
+        to_parent, to_child = ctx.Queue(), ctx.Queue()
+        end, child_end = QueueEnd(to_child, to_parent), QueueEnd(to_parent, to_child)
+    else:
+        end, child_end = ctx.Pipe()
+    child = ctx.Process(target=send_large, args=(child_end, doubles, runs + 1))
+    child.start()
+    measured = []
+    for i in range(runs + 1):
+        end.recv()
+        before = reset_peak()
+        start = time.perf_counter()
+        end.send(GO)
+        received = end.recv()
+        seconds = time.perf_counter() - start
+        receiver_mib = peak_mib() - before
+        size = len(received) * (received.itemsize if doubles else 1)
+        assert size == PAYLOAD_BYTES, "the 256 MiB payload arrived with %d bytes" % size
+        del received
+        end.send(GO)
+        sender_mib = end.recv()
+        if i > 0:
+            measured.append((PAYLOAD_BYTES / seconds / 1e9, receiver_mib, sender_mib))
+    child.join()
+    return measured
+
+
+def large_row(queue, doubles, figure):
+    return lambda ctx, runs: [t[figure] for t in large_transfers(ctx, runs, queue, doubles)]
+
+
+def memory_copy(ctx, runs):
+    """GB/s of a copy from one 256 MiB buffer into another, both already in memory."""
+    source, target = bytearray(b"\1") * PAYLOAD_BYTES, bytearray(b"\2") * PAYLOAD_BYTES
+
+    def once():
+        start = time.perf_counter()
+        target[:] = source
+        return PAYLOAD_BYTES / (time.perf_counter() - start) / 1e9
+    return after_warm_up(runs, once)
+
+
 SCENARIOS = {"process-start": process_start, "pool-ready": pool_ready, "pool-map": pool_map,
              "pool-primes": pool_primes, "pool-task-gap": pool_task_gap,
              "queue-small": queue_small, "queue-kib": queue_kib,
              "pipe-round-trip": pipe_round_trip, "value-lock": value_lock, "idle-worker-rss": idle_worker_rss,
              "idle-worker-rss-8": idle_worker_rss_8, "idle-worker-pss": idle_worker_pss,
-             "idle-worker-pss-8": idle_worker_pss_8}
+             "idle-worker-pss-8": idle_worker_pss_8,
+             "large-queue-bytes": large_row(True, False, 0), "large-queue-doubles": large_row(True, True, 0),
+             "large-queue-parent-mib": large_row(True, False, 1), "large-queue-child-mib": large_row(True, False, 2),
+             "large-pipe-bytes": large_row(False, False, 0), "large-pipe-doubles": large_row(False, True, 0),
+             "large-pipe-parent-mib": large_row(False, False, 1), "large-pipe-child-mib": large_row(False, False, 2),
+             "memory-copy": memory_copy}
 
 if __name__ == "__main__":
     if len(sys.argv) != 4 or sys.argv[1] not in SCENARIOS:

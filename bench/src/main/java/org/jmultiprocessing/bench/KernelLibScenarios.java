@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.jmultiprocessing.Barrier;
 import org.jmultiprocessing.Connection;
@@ -49,7 +50,7 @@ final class KernelLibScenarios {
     }
 
     static List<Scenario> all(ProcessStart processStart) {
-        return List.of(
+        return Stream.concat(Stream.of(
                 new Scenario("process-start", "Process start+join, JShell-cell target", "Process start", "ms", false, 8, List.of(
                         new Scenario.Configuration("standby", 13.0, true, processStart::measure),
                         new Scenario.Configuration("cold", 50.0, false, processStart::measure))),
@@ -75,7 +76,8 @@ final class KernelLibScenarios {
                 scenario("value-lock", "Value += 1 under its lock, 2 processes", "Value += 1", "M/s", true, 5, 5.0,
                         KernelLibScenarios::valueLock),
                 IdleWorkerMemory.resident(2, 32.0), IdleWorkerMemory.resident(8, null),
-                IdleWorkerMemory.proportional(2), IdleWorkerMemory.proportional(8));
+                IdleWorkerMemory.proportional(2), IdleWorkerMemory.proportional(8)),
+                Stream.concat(LargeData.all().stream(), Stream.of(AgronaRing.scenario()))).toList();
     }
 
     /**
