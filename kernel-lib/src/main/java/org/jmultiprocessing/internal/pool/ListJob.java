@@ -79,8 +79,8 @@ final class ListJob extends Job implements ListCall {
         progress.chunkEnded(values.length, true);
         System.arraycopy(values, 0, results, chunk.index() * chunkSize, values.length);
         if (--remaining == 0) {
+            pool.finished(this); // first: a caller woken by the result sees the progress finished
             future.complete(single ? results[0] : new ArrayList<>(Arrays.asList(results)));
-            pool.finished(this);
         }
     }
 
