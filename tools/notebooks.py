@@ -37,7 +37,7 @@ from pygments.token import String
 from traitlets.config import Config
 
 KERNEL = "java"
-KERNEL_SHUTDOWN_WAIT_SECONDS = 1.0
+KERNEL_SHUTDOWN_WAIT_SECONDS = 0.4
 INDEX = "00.00-Index.ipynb"
 INDEX_PAGE = "index.html"
 TAG_UNORDERED = "nondeterministic-order"
