@@ -10,11 +10,15 @@ import org.jmultiprocessing.spi.QueueChannel;
 
 /**
  * A FIFO queue between threads and processes (Python's {@code multiprocessing.Queue}). Items travel through
- * a ring in shared memory; numbers, strings, byte arrays and {@code null} are copied directly and anything
- * else must be {@link java.io.Serializable}. Pass the queue to a child process as a {@code Process} argument.
+ * a ring in shared memory; numbers, strings, {@code byte[]}, {@code double[]}, {@code int[]}, {@code long[]}
+ * and {@code null} are copied directly and anything else must be {@link java.io.Serializable}. Pass the queue
+ * to a child process as a {@code Process} argument.
  *
- * <p>As in Python, {@code put} on a queue without a maximum size never blocks: when the ring is full, items
- * wait in this process and a background feeder thread writes them as readers make room. Items are
+ * <p>As in Python, {@code put} on a queue without a maximum size does not wait for readers: when the ring is
+ * full, items wait in this process and a background feeder thread writes them as readers make room. A
+ * {@code byte[]} larger than half the ring is the exception that saves a copy of it: while a reader takes
+ * it, {@code put} writes it into the ring straight from the array, and only if the reader stops taking it
+ * for a while does {@code put} copy the rest for the feeder and return. Items are
  * snapshotted when {@code put} returns (later changes to the object are not seen), and items put by one
  * thread arrive in order. When the process exits, it waits until its feeder has written everything (Python's
  * {@code join_thread}) unless {@link #cancelJoinThread()} was called, so make sure someone reads what was

@@ -303,6 +303,97 @@ class QueueTest {
         child.joinSuccessfully();
     }
 
+    @Test
+    void shouldNotCopyALargeByteArrayWhileAReaderTakesIt() throws Exception {
+        Queue<byte[]> queue = new Queue<>();
+        byte[] big = pattern(64 << 20);
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        List<Long> allocations = new ArrayList<>();
+        // A few tries: a reader that gets no CPU for a while makes put copy the rest, as it should.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            byte[][] received = new byte[1][];
+            Thread reader = new Thread(() -> received[0] = queue.get());
+            reader.start();
+            long before = threads.getCurrentThreadAllocatedBytes();
+            queue.put(big);
+            allocations.add(threads.getCurrentThreadAllocatedBytes() - before);
+            reader.join();
+            assertArrayEquals(big, received[0]);
+        }
+        // The feeder's way would clone the array first; with a reader taking it, put streams it as it is.
+        assertTrue(allocations.stream().anyMatch(bytes -> bytes < big.length / 8),
+                "bytes put allocated for a " + big.length + "-byte array: " + allocations);
+        queue.close();
+    }
+
+    @Test
+    void shouldSendALargeByteArrayAsItWasAtPutWhenNobodyReadsYet() throws Exception {
+        Queue<Object> queue = new Queue<>();
+        byte[] big = pattern(8 << 20);
+        byte[] expected = big.clone();
+        queue.put(big);
+        queue.put("after");
+        java.util.Arrays.fill(big, (byte) 0);
+        Thread other = new Thread(() -> queue.put("other thread"));
+        other.start();
+        other.join();
+        assertArrayEquals(expected, (byte[]) queue.get());
+        assertEquals("after", queue.get());
+        assertEquals("other thread", queue.get());
+        // Again while the feeder that finished the first one still lingers: it must take the new rest too.
+        byte[] second = pattern(8 << 20 | 1);
+        queue.put(second);
+        byte[] received = assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> (byte[]) queue.get());
+        assertArrayEquals(second, received);
+        assertTrue(queue.empty());
+        queue.close();
+    }
+
+    @Test
+    void shouldKeepEveryItemWhenThreadsSendLargeAndSmallItemsTogether() throws Exception {
+        Queue<Object> queue = new Queue<>();
+        int rounds = 20;
+        List<Thread> senders = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            int sender = t;
+            senders.add(new Thread(() -> {
+                for (int i = 0; i < rounds; i++) {
+                    queue.put(i % 2 == 0 ? (Object) pattern((3 << 20) + sender) : sender * 1000 + i);
+                }
+            }));
+        }
+        senders.forEach(Thread::start);
+        int[] next = new int[3];
+        for (int n = 0; n < 3 * rounds; n++) {
+            Object item = queue.get(60.0);
+            if (item instanceof byte[] bytes) {
+                int sender = bytes.length - (3 << 20);
+                assertArrayEquals(pattern(bytes.length), bytes);
+                assertEquals(0, next[sender] % 2, "sender " + sender + "'s items out of order");
+                next[sender]++;
+            } else {
+                int sender = (Integer) item / 1000;
+                assertEquals(next[sender], (Integer) item % 1000, "sender " + sender + "'s items out of order");
+                next[sender]++;
+            }
+        }
+        for (Thread sender : senders) {
+            sender.join();
+        }
+        assertArrayEquals(new int[] {rounds, rounds, rounds}, next);
+        assertTrue(queue.empty());
+        queue.close();
+    }
+
+    private static byte[] pattern(int length) {
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++) {
+            bytes[i] = (byte) (i * 31 + (i >>> 16));
+        }
+        return bytes;
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.jmultiprocessing.BothContexts#both")
     void shouldThrowIllegalStateOnUseAfterClose(Context ctx) {

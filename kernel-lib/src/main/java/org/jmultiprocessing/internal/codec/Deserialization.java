@@ -96,7 +96,7 @@ public final class Deserialization {
             return value;
         }
         ObjectInputFilter.FilterInfo info = new UnserializedValue(value == null ? null : value.getClass(),
-                value instanceof byte[] array ? array.length : -1, bytes);
+                value != null && value.getClass().isArray() ? java.lang.reflect.Array.getLength(value) : -1, bytes);
         ObjectInputFilter.Status status = current.filter().checkInput(info);
         if (status == null || status == ObjectInputFilter.Status.REJECTED) {
             throw new InvalidClassException(current.refusal(info));

@@ -8,8 +8,8 @@ import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 
 /**
- * Turns a message object into a tagged payload and back. Plain values (null, strings, boxed primitives, byte
- * arrays: see {@link PlainValues}) travel in their compact bytes; everything else through Java serialization,
+ * Turns a message object into a tagged payload and back. Plain values (null, strings, boxed primitives, byte,
+ * double, int and long arrays: see {@link PlainValues}) travel in their compact bytes; everything else through Java serialization,
  * which must be able to load the class on the receiving side (the thread's context class loader is tried
  * first, so classes defined in a notebook resolve in a child process that installed them there).
  */

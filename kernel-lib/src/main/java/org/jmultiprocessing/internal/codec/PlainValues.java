@@ -8,14 +8,15 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The one tag table of the library's wire forms. A plain value (null, a String, one of the eight boxed
- * primitives, a {@code byte[]}) has a tag and compact bytes; anything else is {@link #SERIALIZED}: a java.io
+ * primitives, a {@code byte[]}, {@code double[]}, {@code int[]} or {@code long[]}) has a tag and compact bytes; anything else is {@link #SERIALIZED}: a java.io
  * serialization stream, read through {@link Deserialization}. Reading compact bytes loads no class and runs no
  * constructor, which is why plain values skip serialization wherever they travel:
  *
  * <pre>
  * bytes of a value:  NULL: none | numbers, BOOLEAN, CHAR: fixed size, big-endian | STRING: UTF-8 | BYTES: the array
+ *                    | DOUBLES, INTS, LONGS: the elements, big-endian
  * a queue or pipe message:   the tag and the bytes in the frame's header and body ({@link MessageCodec})
- * a value in a shipment:     byte tag | [int length, for STRING and BYTES] | bytes  ({@link #write}, {@link #read})
+ * a value in a shipment:     byte tag | [int length, for STRING and the arrays] | bytes  ({@link #write}, {@link #read})
  * a chunk of pool values:    byte tag | int n | n * ([int length] | bytes), when all have one class ({@link ValueCodec})
  * </pre>
  */
@@ -31,8 +32,11 @@ public final class PlainValues {
     static final int BYTE = 8;
     static final int CHAR = 9;
     static final int BYTES = 10;
+    static final int DOUBLES = 11;
+    static final int INTS = 12;
+    static final int LONGS = 13;
     /** Not a plain value: its bytes are a java.io serialization stream. */
-    static final int SERIALIZED = 11;
+    static final int SERIALIZED = 14;
 
     private static final byte[] EMPTY = new byte[0];
 
@@ -63,6 +67,15 @@ public final class PlainValues {
         }
         if (type == byte[].class) {
             return BYTES;
+        }
+        if (type == double[].class) {
+            return DOUBLES;
+        }
+        if (type == int[].class) {
+            return INTS;
+        }
+        if (type == long[].class) {
+            return LONGS;
         }
         if (type == Float.class) {
             return FLOAT;
@@ -102,6 +115,24 @@ public final class PlainValues {
             case DOUBLE -> ByteBuffer.allocate(Double.BYTES).putDouble(0, (Double) value).array();
             case BOOLEAN -> new byte[] {(byte) ((Boolean) value ? 1 : 0)};
             case BYTES -> (byte[]) value;
+            case DOUBLES -> {
+                double[] array = (double[]) value;
+                ByteBuffer bytes = ByteBuffer.allocate(arrayBytes(array.length, Double.BYTES, value));
+                bytes.asDoubleBuffer().put(array);
+                yield bytes.array();
+            }
+            case INTS -> {
+                int[] array = (int[]) value;
+                ByteBuffer bytes = ByteBuffer.allocate(arrayBytes(array.length, Integer.BYTES, value));
+                bytes.asIntBuffer().put(array);
+                yield bytes.array();
+            }
+            case LONGS -> {
+                long[] array = (long[]) value;
+                ByteBuffer bytes = ByteBuffer.allocate(arrayBytes(array.length, Long.BYTES, value));
+                bytes.asLongBuffer().put(array);
+                yield bytes.array();
+            }
             case FLOAT -> ByteBuffer.allocate(Float.BYTES).putFloat(0, (Float) value).array();
             case SHORT -> ByteBuffer.allocate(Short.BYTES).putShort(0, (Short) value).array();
             case BYTE -> new byte[] {(Byte) value};
@@ -125,6 +156,21 @@ public final class PlainValues {
             case DOUBLE -> ByteBuffer.wrap(bytes).getDouble(0);
             case BOOLEAN -> bytes[0] != 0;
             case BYTES -> bytes;
+            case DOUBLES -> {
+                double[] array = new double[elements(bytes, Double.BYTES)];
+                ByteBuffer.wrap(bytes).asDoubleBuffer().get(array);
+                yield array;
+            }
+            case INTS -> {
+                int[] array = new int[elements(bytes, Integer.BYTES)];
+                ByteBuffer.wrap(bytes).asIntBuffer().get(array);
+                yield array;
+            }
+            case LONGS -> {
+                long[] array = new long[elements(bytes, Long.BYTES)];
+                ByteBuffer.wrap(bytes).asLongBuffer().get(array);
+                yield array;
+            }
             case FLOAT -> ByteBuffer.wrap(bytes).getFloat(0);
             case SHORT -> ByteBuffer.wrap(bytes).getShort(0);
             case BYTE -> bytes[0];
@@ -132,6 +178,23 @@ public final class PlainValues {
             case NULL -> null;
             default -> throw new IllegalStateException(unknown(tag));
         };
+    }
+
+    /** The bytes of an array of {@code length} elements of {@code size} bytes: at most a Java array's. */
+    private static int arrayBytes(int length, int size, Object array) {
+        if (length > Integer.MAX_VALUE / size) {
+            throw new IllegalArgumentException("cannot send a " + array.getClass().getSimpleName() + " of " + length
+                    + " elements to another process: at most " + Integer.MAX_VALUE / size + " fit in one message;"
+                    + " send it in parts");
+        }
+        return length * size;
+    }
+
+    private static int elements(byte[] bytes, int size) {
+        if (bytes.length % size != 0) {
+            throw new IllegalStateException("corrupt data: an array of " + size + "-byte elements in " + bytes.length + " bytes");
+        }
+        return bytes.length / size;
     }
 
     /** Writes {@code value} (plain: see {@link #allPlain}) as a tagged value of a shipment. */
@@ -205,6 +268,10 @@ public final class PlainValues {
             for (int i = 0; i < values.length; i++) {
                 values[i] = in.getBytes();
             }
+        } else if (fixedLength(tag) < 0) {
+            for (int i = 0; i < values.length; i++) {
+                values[i] = valueOf(tag, in.getBytes());
+            }
         } else {
             for (int i = 0; i < values.length; i++) {
                 values[i] = getFixed(buffer, tag);
@@ -212,7 +279,7 @@ public final class PlainValues {
         }
     }
 
-    /** The length of a value of {@code tag}'s bytes, or -1 when it varies (STRING, BYTES). */
+    /** The length of a value of {@code tag}'s bytes, or -1 when it varies (STRING and the arrays). */
     private static int fixedLength(int tag) {
         return switch (tag) {
             case NULL -> 0;
@@ -220,7 +287,7 @@ public final class PlainValues {
             case LONG, DOUBLE -> 8;
             case SHORT, CHAR -> 2;
             case BOOLEAN, BYTE -> 1;
-            case STRING, BYTES -> -1;
+            case STRING, BYTES, DOUBLES, INTS, LONGS -> -1;
             default -> throw new IllegalStateException(unknown(tag));
         };
     }

@@ -138,6 +138,78 @@ final class MessageRing {
         }
     }
 
+    /**
+     * Begins a frame of {@code length} bytes to be streamed in by {@link FrameStream#copy}, if the write lock
+     * and room for the frame's header come within {@code patienceNanos}; null otherwise (nothing written).
+     * Until the stream is {@linkplain FrameStream#finish() finished} the write lock stays taken: any thread of
+     * this process may go on with it.
+     */
+    FrameStream tryBeginFrame(int tag, int length, long patienceNanos) {
+        long deadline = Deadline.deadlineAfter(patienceNanos);
+        if (!lockUntil(WRITE_LOCK_OFFSET, deadline)) {
+            return null;
+        }
+        long tail = region.getLongPlain(base + TAIL_OFFSET);
+        Backoff backoff = new Backoff(deadline, false);
+        while (capacity - (tail - region.getLongAcquire(base + HEAD_OFFSET)) < FRAME_HEADER_LENGTH) {
+            if (backoff.expired()) {
+                region.putIntRelease(base + WRITE_LOCK_OFFSET, 0);
+                return null;
+            }
+            backoff.idle();
+        }
+        region.putIntVolatile(base + WRITE_IN_FRAME_OFFSET, 1);
+        putHeader(tail, length, tag);
+        tail += FRAME_HEADER_LENGTH;
+        region.putLongRelease(base + TAIL_OFFSET, tail);
+        return new FrameStream(tail);
+    }
+
+    /** A frame begun by {@link #tryBeginFrame}, whose body is still being written. */
+    final class FrameStream {
+        private long tail;
+
+        private FrameStream(long tail) {
+            this.tail = tail;
+        }
+
+        /**
+         * Copies {@code source[offset, offset + length)} in as the reader makes room, until all of it is in
+         * or no room has appeared for {@code stallNanos} ({@link Deadline#FOREVER} to wait for as long as it
+         * takes); returns how many bytes it copied. Uninterruptible: the frame must be finished.
+         */
+        int copy(byte[] source, int offset, int length, long stallNanos) {
+            int copied = 0;
+            Backoff backoff = null;
+            while (copied < length) {
+                long head = region.getLongAcquire(base + HEAD_OFFSET);
+                int room = (int) Math.min(capacity - (tail - head), length - copied);
+                if (room > 0) {
+                    copyIn(tail, source, offset + copied, room);
+                    tail += room;
+                    copied += room;
+                    region.putLongRelease(base + TAIL_OFFSET, tail);
+                    backoff = null;
+                    continue;
+                }
+                if (backoff == null) {
+                    backoff = new Backoff(Deadline.deadlineAfter(stallNanos), false);
+                }
+                if (backoff.expired()) {
+                    break;
+                }
+                backoff.idle();
+            }
+            return copied;
+        }
+
+        /** Ends the frame, once its whole body is in, and releases the write lock. */
+        void finish() {
+            region.putIntVolatile(base + WRITE_IN_FRAME_OFFSET, 0);
+            region.putIntRelease(base + WRITE_LOCK_OFFSET, 0);
+        }
+    }
+
     /** Waits, interruptibly, for room for the frame header: nothing has been written yet. */
     private void awaitRoom(long tail, int count, BooleanSupplier readerGone) {
         Backoff backoff = new Backoff(Deadline.FOREVER);

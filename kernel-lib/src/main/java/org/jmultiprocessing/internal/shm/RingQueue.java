@@ -5,6 +5,7 @@ import static org.jmultiprocessing.internal.shm.QueueDescriptor.*;
 import java.lang.ref.Reference;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,9 +20,12 @@ import org.jmultiprocessing.spi.Rebuild;
 /**
  * A {@code Queue} in shared memory (layout in {@link QueueDescriptor}): a size counter that bounds it, and a
  * {@link MessageRing} that carries the items, fed by a background thread when the ring is full, so that
- * {@code send} on an unbounded queue never waits (Python's feeder thread). Items are encoded when
- * {@code send} returns, and items sent by one thread arrive in order. At exit, the process waits until its
- * feeders have written everything, unless {@link #cancelFlush()} was called.
+ * {@code send} on an unbounded queue does not wait for a reader (Python's feeder thread). Items are encoded
+ * when {@code send} returns, and items sent by one thread arrive in order. A {@code byte[]} longer than half
+ * the ring is not copied: {@code send} streams it into the ring itself while a reader takes it, and only
+ * when the ring has stayed full for a while ({@link #CALLER_STREAM_STALL_NANOS}) copies what is left for the
+ * feeder to finish. At exit, the process waits until its feeders have written everything, unless
+ * {@link #cancelFlush()} was called.
  */
 class RingQueue implements QueueChannel {
     /**
@@ -30,6 +34,13 @@ class RingQueue implements QueueChannel {
      * cheaper than a copy plus a thread hand-off, which on a machine with few cores competes with the reader.
      */
     private static final long DIRECT_WRITE_PATIENCE_NANOS = 50_000;
+    /**
+     * How long {@code send} streaming a large {@code byte[]} waits for the reader to make room (or for the
+     * ring's write lock) before it hands the rest to the feeder, plus a nanosecond per byte of the item: a
+     * reader first allocates (and the JVM zeroes) an array of the item's size. Short enough that a queue
+     * nobody reads yet costs {@code send} little more than the copy it would make anyway.
+     */
+    private static final long CALLER_STREAM_STALL_NANOS = 10_000_000;
     /** How long an idle feeder thread waits for more items before it ends. */
     private static final long FEEDER_LINGER_MILLIS = 100;
     private static final Set<RingQueue> FEEDING = ConcurrentHashMap.newKeySet();
@@ -48,8 +59,13 @@ class RingQueue implements QueueChannel {
     private final Object feed = new Object();
     private final ArrayDeque<MessageCodec.Encoded> backlog = new ArrayDeque<>();
     private Thread feeder;
-    /** True while the feeder streams an item longer than the ring allows whole; nothing else may be written. */
+    /**
+     * True while the feeder or a sending thread streams an item longer than the ring allows whole; nothing
+     * else may be written.
+     */
     private boolean streaming;
+    /** A frame a sending thread began and left to the feeder to finish, with the bytes still to write. */
+    private Continuation continuation;
     private volatile boolean closed;
     private volatile boolean cancelFlush;
 
@@ -89,10 +105,21 @@ class RingQueue implements QueueChannel {
         if (maxsize == 0) {
             // All of it under feed, which close() takes to release the hold: the memory stays mapped without
             // counting the operation in the hold, two atomic adds fewer per item.
+            boolean streamHere;
             synchronized (feed) {
                 checkOpen();
                 region.getAndAddLong(base + SIZE_OFFSET, 1);
-                write(encoded);
+                streamHere = write(encoded);
+                if (streamHere) {
+                    enter();
+                }
+            }
+            if (streamHere) {
+                try {
+                    streamFromSender(encoded);
+                } finally {
+                    exit();
+                }
             }
             // The hold ends when this object is collected: not before the memory accesses above.
             Reference.reachabilityFence(this);
@@ -103,8 +130,12 @@ class RingQueue implements QueueChannel {
             if (!reserveSlot(deadline)) {
                 return false;
             }
+            boolean streamHere;
             synchronized (feed) {
-                write(encoded);
+                streamHere = write(encoded);
+            }
+            if (streamHere) {
+                streamFromSender(encoded);
             }
             return true;
         } finally {
@@ -135,18 +166,34 @@ class RingQueue implements QueueChannel {
 
     /**
      * With {@code feed} held and the slot reserved: counts the task, and writes the item or leaves it to the
-     * feeder thread, which it starts within an operation of its own on the memory (see {@link #enter()}).
+     * feeder thread. Returns true when the item is a large {@code byte[]} that the sending thread is to
+     * stream in itself ({@link #streamFromSender}), with {@code streaming} set for it.
      */
-    private void write(MessageCodec.Encoded encoded) {
+    private boolean write(MessageCodec.Encoded encoded) {
         if (countsTasks) {
             region.getAndAddLong(base + UNFINISHED_TASKS_OFFSET, 1);
         }
-        if (backlog.isEmpty() && !streaming && encoded.length() <= directLimit() && writeDirectly(encoded)) {
-            return;
+        if (backlog.isEmpty() && !streaming) {
+            if (encoded.length() <= directLimit() && writeDirectly(encoded)) {
+                return false;
+            }
+            if (encoded.tag() == MessageCodec.BYTES && encoded.length() > directLimit()) {
+                streaming = true;
+                return true;
+            }
         }
         backlog.addLast(encoded.detached());
         drainWithoutWaiting();
-        if (!backlog.isEmpty() && feeder == null) {
+        startFeederIfNeeded();
+        return false;
+    }
+
+    /**
+     * With {@code feed} held: wakes the feeder thread, or starts it within an operation of its own on the
+     * memory (see {@link #enter()}) when there is work and no feeder.
+     */
+    private void startFeederIfNeeded() {
+        if ((!backlog.isEmpty() || continuation != null) && feeder == null) {
             enter();
             try {
                 feeder = LibraryThreads.startDaemon(this::feed, "jmp-queue-feeder");
@@ -158,6 +205,63 @@ class RingQueue implements QueueChannel {
             return;
         }
         feed.notifyAll();
+    }
+
+    /**
+     * Streams a large {@code byte[]} from the sender's own array while a reader takes it, without the copy
+     * the feeder needs. When the ring stays full (or another process holds its write lock) for longer than
+     * {@link #CALLER_STREAM_STALL_NANOS} and a nanosecond per byte, what is left is copied and the feeder
+     * finishes it, so that {@code send} returns with the item encoded. An interrupt while waiting for the
+     * write lock hands the whole item to the feeder (the thread stays interrupted). Runs within an operation
+     * on the memory, outside {@code feed}, with {@code streaming} set by {@link #write}.
+     */
+    private void streamFromSender(MessageCodec.Encoded encoded) {
+        byte[] bytes = encoded.bytes();
+        long patience = CALLER_STREAM_STALL_NANOS + bytes.length;
+        MessageRing.FrameStream frame;
+        try {
+            frame = ring.tryBeginFrame(encoded.tag(), bytes.length, patience);
+        } catch (CancellationException e) {
+            frame = null;
+        } catch (RuntimeException e) {
+            // The ring is unusable (a writer died in the middle of a frame): nothing was written.
+            synchronized (feed) {
+                streaming = false;
+                feed.notifyAll();
+            }
+            throw e;
+        }
+        if (frame == null) {
+            synchronized (feed) {
+                streaming = false;
+                backlog.addFirst(encoded.detached());
+                startFeederIfNeeded();
+            }
+            return;
+        }
+        int copied = frame.copy(bytes, 0, bytes.length, patience);
+        if (copied < bytes.length) {
+            byte[] rest = Arrays.copyOfRange(bytes, copied, bytes.length);
+            synchronized (feed) {
+                // A closed queue without a feeder has let go of its memory: no feeder can start, so the
+                // frame, once begun, is finished here.
+                if (!(closed && feeder == null)) {
+                    continuation = new Continuation(frame, rest);
+                    startFeederIfNeeded();
+                    return;
+                }
+            }
+            frame.copy(rest, 0, rest.length, Deadline.FOREVER);
+        }
+        frame.finish();
+        synchronized (feed) {
+            streaming = false;
+            feed.notifyAll();
+        }
+    }
+
+    /** A frame begun by a sending thread, and the bytes of it that the feeder is still to write. */
+    private record Continuation(MessageRing.FrameStream frame, byte[] rest) {
     }
 
     /** Tries to write into the ring for a little while; returns whether it wrote. */
@@ -175,7 +279,7 @@ class RingQueue implements QueueChannel {
         return false;
     }
 
-    /** Items up to this size are written whole or not at all; longer ones are streamed by the feeder. */
+    /** Items up to this size are written whole or not at all; longer ones are streamed (by the sender or the feeder). */
     private int directLimit() {
         return ring.capacity() / 2;
     }
@@ -209,38 +313,56 @@ class RingQueue implements QueueChannel {
         Backoff backoff = new Backoff(Deadline.FOREVER);
         while (true) {
             MessageCodec.Encoded large = null;
+            Continuation unfinished = null;
             synchronized (feed) {
-                int before = backlog.size();
-                drainWithoutWaiting();
-                if (backlog.isEmpty() && !lingerForMoreItems()) {
-                    feeder = null;
-                    FEEDING.remove(this);
-                    if (closed) {
-                        hold.release();
+                if (continuation != null) {
+                    unfinished = continuation;
+                    continuation = null;
+                } else if (!streaming) {
+                    int before = backlog.size();
+                    drainWithoutWaiting();
+                    if (backlog.isEmpty()) {
+                        if (lingerForMoreItems()) {
+                            continue;
+                        }
+                        feeder = null;
+                        FEEDING.remove(this);
+                        if (closed) {
+                            hold.release();
+                        }
+                        return;
                     }
-                    return;
+                    MessageCodec.Encoded next = backlog.peekFirst();
+                    if (next.length() > directLimit()) {
+                        large = backlog.removeFirst();
+                        streaming = true;
+                    } else if (backlog.size() < before) {
+                        backoff = new Backoff(Deadline.FOREVER);
+                    }
                 }
-                MessageCodec.Encoded next = backlog.peekFirst();
-                if (next.length() > directLimit()) {
-                    large = backlog.removeFirst();
-                    streaming = true;
-                } else if (backlog.size() < before) {
-                    backoff = new Backoff(Deadline.FOREVER);
-                }
+                // else a sending thread streams an item, whose rest may yet come here as a continuation
             }
-            if (large != null) {
+            if (unfinished != null) {
+                unfinished.frame().copy(unfinished.rest(), 0, unfinished.rest().length, Deadline.FOREVER);
+                unfinished.frame().finish();
+            } else if (large != null) {
                 ring.write(large.tag(), large.bytes(), 0, large.length(), null);
-                synchronized (feed) {
-                    streaming = false;
-                }
-                backoff = new Backoff(Deadline.FOREVER);
             } else {
                 backoff.idle();
+                continue;
             }
+            synchronized (feed) {
+                streaming = false;
+                feed.notifyAll();
+            }
+            backoff = new Backoff(Deadline.FOREVER);
         }
     }
 
-    /** With {@code feed} held and the backlog empty: waits a little for more; returns whether some came. */
+    /**
+     * With {@code feed} held and the backlog empty: waits a little for more (items, or the rest of a frame a
+     * sending thread began); returns whether some came.
+     */
     private boolean lingerForMoreItems() {
         feed.notifyAll();
         if (closed) {
@@ -249,10 +371,10 @@ class RingQueue implements QueueChannel {
         try {
             feed.wait(FEEDER_LINGER_MILLIS);
         } catch (InterruptedException e) {
+            // Ends the feeder, once nothing is left to write.
             Thread.currentThread().interrupt();
-            return false;
         }
-        return !backlog.isEmpty();
+        return !backlog.isEmpty() || continuation != null;
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -35,13 +35,22 @@ class PlainValuesTest {
                 List.of((byte) -128, (byte) 5),
                 List.of('λ', '\uffff'),
                 List.of("héllo", ""),
-                List.of(new byte[] {1, 2, 3}, new byte[0]));
+                List.of(new byte[] {1, 2, 3}, new byte[0]),
+                List.of(new double[] {-0.0, Double.NaN, Double.MAX_VALUE}, new double[0]),
+                List.of(new int[] {Integer.MIN_VALUE, 1}, new int[0]),
+                List.of(new long[] {Long.MAX_VALUE, -1L}, new long[0]));
     }
 
     private static void assertSameValue(Object expected, Object actual) {
         assertEquals(expected.getClass(), actual.getClass());
         if (expected instanceof byte[] bytes) {
             assertArrayEquals(bytes, (byte[]) actual);
+        } else if (expected instanceof double[] doubles) {
+            assertArrayEquals(doubles, (double[]) actual);
+        } else if (expected instanceof int[] ints) {
+            assertArrayEquals(ints, (int[]) actual);
+        } else if (expected instanceof long[] longs) {
+            assertArrayEquals(longs, (long[]) actual);
         } else {
             assertEquals(expected, actual);
         }
@@ -114,7 +123,8 @@ class PlainValuesTest {
         MessageCodec.Encoded encoded = MessageCodec.encode(List.of(1, 2));
         assertEquals(MessageCodec.SERIALIZED, encoded.tag());
         assertEquals(List.of(1, 2), MessageCodec.decode(encoded.tag(), encoded.bytes()));
-        assertEquals(PlainValues.SERIALIZED, PlainValues.tagOf(new int[0]), "only byte[] among arrays is plain");
+        assertEquals(PlainValues.SERIALIZED, PlainValues.tagOf(new float[0]), "only byte[], double[], int[] and long[] among arrays are plain");
+        assertEquals(PlainValues.SERIALIZED, PlainValues.tagOf(new Integer[0]));
         assertThrows(IllegalArgumentException.class, () -> PlainValues.write(new DataOutputStream(new ByteArrayOutputStream()),
                 List.of()), "a shipment writes only plain values");
     }
