@@ -73,7 +73,7 @@ class ExercisesTest {
             position++;
             List<String> tags = new ArrayList<>();
             cell.path("metadata").path("tags").forEach(t -> tags.add(t.asText()));
-            String source = text(cell.path("source"));
+            String source = Notebook.text(cell.path("source"));
             boolean code = cell.path("cell_type").asText().equals("code");
             boolean solution = tags.contains(SOLUTION);
             if (!code && tags.contains(NAVIGATION)) {
@@ -117,14 +117,5 @@ class ExercisesTest {
             problems.add(name + ": '" + current + "' has no solution cell after it");
         }
         return problems;
-    }
-
-    private static String text(JsonNode node) {
-        if (node.isArray()) {
-            StringBuilder sb = new StringBuilder();
-            node.forEach(line -> sb.append(line.asText()));
-            return sb.toString();
-        }
-        return node.asText();
     }
 }

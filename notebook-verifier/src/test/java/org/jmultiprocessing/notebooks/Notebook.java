@@ -89,7 +89,7 @@ record Notebook(Path path, String kernel, List<CodeCell> cells, List<MarkdownCel
     }
 
     /** Notebook text fields are a string or a list of lines. */
-    private static String text(JsonNode node) {
+    static String text(JsonNode node) {
         if (node.isArray()) {
             StringBuilder sb = new StringBuilder();
             node.forEach(line -> sb.append(line.asText()));

@@ -39,10 +39,6 @@ import org.jmultiprocessing.spi.ProcessTask;
  */
 final class WorkerSlot implements Slot {
     private static final AtomicInteger WORKERS = new AtomicInteger();
-    /**
-     * The slots' threads (and the output relays their workers start) live outside the caller's thread group:
-     * JShell's local execution engine ends a cell only when every thread of the cell's group has ended.
-     */
     /** How long a worker that closed its socket gets to finish exiting, so that its exit code is known. */
     private static final Duration EXIT_GRACE = Duration.ofSeconds(1);
     /** How long a retiring worker gets to exit after STOP before it is terminated. */
@@ -67,6 +63,8 @@ final class WorkerSlot implements Slot {
     WorkerSlot(PoolEngine pool, boolean first) {
         this.pool = pool;
         this.first = first;
+        // The slots' threads (and the output relays their workers start) live outside the caller's thread group:
+        // JShell's local execution engine ends a cell only when every thread of the cell's group has ended.
         this.thread = LibraryThreads.unstarted(this::run, "jmp-pool-worker-slot");
         thread.setDaemon(true);
     }
