@@ -18,9 +18,9 @@ import org.jmultiprocessing.spi.PipeEnd;
 
 /**
  * One end of a {@link Pipe}, or a socket connection from {@link Listener#accept()} or {@link Client#connect}
- * (Python's {@code multiprocessing.connection.Connection}). Messages keep their
- * boundaries; numbers, strings, {@code byte[]}, {@code double[]}, {@code int[]}, {@code long[]} and {@code null} are copied directly, anything else must be
- * {@link Serializable}. {@code send} waits only when the pipe's buffer (1 MiB) is full.
+ * (Python's {@code multiprocessing.connection.Connection}). Messages keep their boundaries; numbers,
+ * strings, {@code byte[]}, {@code double[]}, {@code int[]}, {@code long[]} and {@code null} are copied
+ * directly, anything else must be {@link Serializable}. {@code send} waits only when the pipe's buffer (1 MiB) is full.
  *
  * <p>Python names map as: {@code send_bytes} → {@link #sendBytes}, {@code recv_bytes} → {@link #recvBytes},
  * {@code recv_bytes_into} → {@link #recvBytesInto}, {@code EOFError} → {@link EOF}. Pass a connection to a

@@ -9,9 +9,10 @@ import java.io.UncheckedIOException;
 
 /**
  * Turns a message object into a tagged payload and back. Plain values (null, strings, boxed primitives, byte,
- * double, int and long arrays: see {@link PlainValues}) travel in their compact bytes; everything else through Java serialization,
- * which must be able to load the class on the receiving side (the thread's context class loader is tried
- * first, so classes defined in a notebook resolve in a child process that installed them there).
+ * double, int and long arrays: see {@link PlainValues}) travel in their compact bytes; everything else
+ * through Java serialization, which must be able to load the class on the receiving side (the thread's
+ * context class loader is tried first, so classes defined in a notebook resolve in a child process that
+ * installed them there).
  */
 public final class MessageCodec {
     public static final int BYTES = PlainValues.BYTES;

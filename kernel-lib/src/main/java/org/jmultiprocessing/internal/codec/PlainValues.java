@@ -8,15 +8,16 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The one tag table of the library's wire forms. A plain value (null, a String, one of the eight boxed
- * primitives, a {@code byte[]}, {@code double[]}, {@code int[]} or {@code long[]}) has a tag and compact bytes; anything else is {@link #SERIALIZED}: a java.io
- * serialization stream, read through {@link Deserialization}. Reading compact bytes loads no class and runs no
- * constructor, which is why plain values skip serialization wherever they travel:
+ * primitives, a {@code byte[]}, {@code double[]}, {@code int[]} or {@code long[]}) has a tag and compact
+ * bytes; anything else is {@link #SERIALIZED}: a java.io serialization stream, read through
+ * {@link Deserialization}. Reading compact bytes loads no class and runs no constructor, which is why plain
+ * values skip serialization wherever they travel:
  *
  * <pre>
  * bytes of a value:  NULL: none | numbers, BOOLEAN, CHAR: fixed size, big-endian | STRING: UTF-8 | BYTES: the array
  *                    | DOUBLES, INTS, LONGS: the elements, big-endian
  * a queue or pipe message:   the tag and the bytes in the frame's header and body ({@link MessageCodec})
- * a value in a shipment:     byte tag | [int length, for STRING and the arrays] | bytes  ({@link #write}, {@link #read})
+ * a value in a shipment:     byte tag | [int length, for STRING and arrays] | bytes  ({@link #write}, {@link #read})
  * a chunk of pool values:    byte tag | int n | n * ([int length] | bytes), when all have one class ({@link ValueCodec})
  * </pre>
  */
@@ -192,7 +193,8 @@ public final class PlainValues {
 
     private static int elements(byte[] bytes, int size) {
         if (bytes.length % size != 0) {
-            throw new IllegalStateException("corrupt data: an array of " + size + "-byte elements in " + bytes.length + " bytes");
+            throw new IllegalStateException("corrupt data: an array of " + size + "-byte elements in " + bytes.length
+                    + " bytes");
         }
         return bytes.length / size;
     }

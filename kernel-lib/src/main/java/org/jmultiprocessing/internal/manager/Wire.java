@@ -40,7 +40,7 @@ final class Wire {
 
     /** Request arguments: a shipment (cell classes and lambdas included) follows. */
     static final int SHIPPED = 0;
-    /** Request arguments: plain values only (null, strings, boxed primitives, byte, double, int and long arrays), each tagged. */
+    /** Request arguments: plain values only (null, strings, boxed primitives, primitive arrays), each tagged. */
     static final int PLAIN = 1;
 
     /** A frame larger than this is refused as corrupt (no message of this library comes near it). */

@@ -279,7 +279,7 @@ class RingQueue implements QueueChannel {
         return false;
     }
 
-    /** Items up to this size are written whole or not at all; longer ones are streamed (by the sender or the feeder). */
+    /** Items up to this size are written whole or not at all; longer ones are streamed (by sender or feeder). */
     private int directLimit() {
         return ring.capacity() / 2;
     }

@@ -123,7 +123,8 @@ class PlainValuesTest {
         MessageCodec.Encoded encoded = MessageCodec.encode(List.of(1, 2));
         assertEquals(MessageCodec.SERIALIZED, encoded.tag());
         assertEquals(List.of(1, 2), MessageCodec.decode(encoded.tag(), encoded.bytes()));
-        assertEquals(PlainValues.SERIALIZED, PlainValues.tagOf(new float[0]), "only byte[], double[], int[] and long[] among arrays are plain");
+        assertEquals(PlainValues.SERIALIZED, PlainValues.tagOf(new float[0]),
+                "only byte[], double[], int[] and long[] among arrays are plain");
         assertEquals(PlainValues.SERIALIZED, PlainValues.tagOf(new Integer[0]));
         assertThrows(IllegalArgumentException.class, () -> PlainValues.write(new DataOutputStream(new ByteArrayOutputStream()),
                 List.of()), "a shipment writes only plain values");
